@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { annotationSuppressions, inlineSuppressions, type Suppression } from '../config/suppressions.js';
+import { redactSecrets } from '../secrets/detect.js';
+import type { Project } from './project.js';
+import { docsUrl, type ReportDescriptor, type Rule, type RuleContext, type RuleSettings } from './rule.js';
+import type { SourceFile } from './source-file.js';
+import type { Finding, Range, Severity } from './types.js';
+
+export interface LintOptions {
+  settings: RuleSettings;
+  /** Configured level of a rule for a file (`off` drops the finding); undefined keeps the default. */
+  levelFor?: (ruleId: string, file: string) => Severity | 'off' | undefined;
+  /** Known rule IDs, for PDO001 (suppressions of unknown rules). Defaults to the rules given. */
+  knownRuleIds?: ReadonlySet<string>;
+  /** Called when a rule throws: the review goes on without that rule's findings for the file. */
+  onRuleError?: (rule: Rule, file: string | undefined, error: unknown) => void;
+}
+
+const MAX_SNIPPET = 200;
+const SUPPRESSION_RULE = 'PDO001';
+
+/**
+ * Runs rules over a project and returns sorted findings with config levels and inline suppressions
+ * applied. Pure with respect to I/O: everything it reads is in `project`.
+ */
+export function lint(project: Project, rules: readonly Rule[], options: LintOptions): Finding[] {
+  const raw: Finding[] = [];
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const rule of rules) {
+    const emit = (fallback: SourceFile | undefined) => (d: ReportDescriptor) => {
+      const file = d.file ?? fallback;
+      if (!file) throw new Error(`${rule.id}: project-scoped rules must name the file they report on`);
+      raw.push(makeFinding(rule, file, d.range, d.message, d.severity ?? rule.severity, d.fix));
+    };
+    if (rule.scope === 'file') {
+      for (const file of filesFor(project, rule)) {
+        const ctx: RuleContext = { project, settings: options.settings, report: emit(file) };
+        try {
+          rule.check(file, ctx);
+        } catch (error) {
+          options.onRuleError?.(rule, file.path, error);
+        }
+      }
+    } else if (rule.kinds.length === 0 || rule.kinds.some((k) => project.ofKind(k).length > 0)) {
+      const ctx: RuleContext = { project, settings: options.settings, report: emit(undefined) };
+      try {
+        rule.check(project, ctx);
+      } catch (error) {
+        options.onRuleError?.(rule, undefined, error);
+      }
+    }
+  }
+
+  const levelled: Finding[] = [];
+  for (const f of raw) {
+    const level = options.levelFor?.(f.ruleId, f.file);
+    if (level === 'off') continue;
+    levelled.push(level === undefined ? f : { ...f, severity: level });
+  }
+
+  const known = options.knownRuleIds ?? new Set(byId.keys());
+  const out = applySuppressions(project, levelled, known, byId.get(SUPPRESSION_RULE), options);
+  assignFingerprints(out);
+  return sortFindings(out);
+}
+
+function filesFor(project: Project, rule: Rule): SourceFile[] {
+  if (rule.kinds.length === 1) return project.ofKind(rule.kinds[0]!);
+  return project.files.filter((f) => rule.kinds.includes(f.kind));
+}
+
+export function makeFinding(
+  rule: Pick<Rule, 'id' | 'domain' | 'fix' | 'rollback'>,
+  file: SourceFile,
+  range: Range,
+  message: string,
+  severity: Severity,
+  fix?: string,
+): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity,
+    message: redactSecrets(message),
+    file: file.path,
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    domain: rule.domain,
+    fix: fix ?? rule.fix,
+    docsUrl: docsUrl(rule.id),
+    fingerprint: '',
+    snippet: snippetOf(file, range),
+  };
+  if (rule.rollback !== undefined) finding.rollback = rule.rollback;
+  return finding;
+}
+
+function snippetOf(file: SourceFile, range: Range): string {
+  const line = file.lineText(range.line);
+  const text = line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET)}…` : line;
+  return redactSecrets(text);
+}
+
+function applySuppressions(
+  project: Project,
+  findings: Finding[],
+  known: ReadonlySet<string>,
+  pdo001: Rule | undefined,
+  options: LintOptions,
+): Finding[] {
+  const byFile = new Map<string, Suppression[]>();
+  const suppressionsOf = (path: string): Suppression[] => {
+    let list = byFile.get(path);
+    if (!list) {
+      const file = project.get(path);
+      list = file ? [...inlineSuppressions(file), ...(file.kind === 'k8s' ? annotationSuppressions(file) : [])] : [];
+      byFile.set(path, list);
+    }
+    return list;
+  };
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const match = suppressionsOf(f.file).find(
+      (s) => s.ruleId === f.ruleId && s.reason !== '' && f.line <= s.toLine && f.endLine >= s.fromLine,
+    );
+    if (match) {
+      match.used = true;
+      out.push({ ...f, suppressed: { kind: 'inline', justification: match.reason } });
+    } else {
+      out.push(f);
+    }
+  }
+  if (!pdo001) return out;
+  // Every file with a suppression marker is examined, including files with no findings (unused ones).
+  for (const file of project.files) {
+    for (const s of suppressionsOf(file.path)) {
+      const problem =
+        s.ruleId === ''
+          ? 'names no rule ID'
+          : !known.has(s.ruleId)
+            ? `names unknown rule ${s.ruleId}`
+            : s.reason === ''
+              ? `for ${s.ruleId} gives no reason (write "-- why")`
+              : !s.used
+                ? `for ${s.ruleId} suppresses nothing (remove it)`
+                : undefined;
+      if (!problem) continue;
+      const level = options.levelFor?.(pdo001.id, file.path);
+      if (level === 'off') continue;
+      out.push(makeFinding(pdo001, file, s.at, `Suppression ${problem}.`, level ?? pdo001.severity));
+    }
+  }
+  return out;
+}
+
+/** Stable across unrelated edits: rule + file + normalised snippet + occurrence index of that triple. */
+function assignFingerprints(findings: Finding[]): void {
+  const seen = new Map<string, number>();
+  for (const f of sortFindings(findings)) {
+    const key = `${f.ruleId}\u0000${f.file}\u0000${(f.snippet ?? '').replace(/\s+/g, ' ').trim()}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    f.fingerprint = createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32);
+  }
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      cmp(a.ruleId, b.ruleId) ||
+      a.endLine - b.endLine ||
+      a.endColumn - b.endColumn ||
+      cmp(a.message, b.message),
+  );
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER[s];
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

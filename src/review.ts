@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import type { Baseline } from './config/baseline.js';
+import { type Config, defaultConfig, RuleLevels, ruleSettings } from './config/config.js';
+import { lint } from './core/engine.js';
+import { Project } from './core/project.js';
+import type { Rule } from './core/rule.js';
+import { SourceFile } from './core/source-file.js';
+import type { Finding, SkippedFile } from './core/types.js';
+import { RULES } from './rules/registry.js';
+import { classify, kindByName } from './workspace/classify.js';
+import { DEFAULT_MAX_FILE_SIZE, discover } from './workspace/discover.js';
+
+export interface ReviewOptions {
+  paths: readonly string[];
+  /** Reported paths are relative to this directory (default: cwd). */
+  root?: string;
+  config?: Config;
+  only?: readonly string[];
+  skip?: readonly string[];
+  baseline?: Baseline;
+  /** Keep findings only for these repo-relative paths (`--changed-since`). */
+  restrictTo?: ReadonlySet<string>;
+  rules?: readonly Rule[];
+  onRuleError?: (rule: Rule, file: string | undefined, error: unknown) => void;
+}
+
+export interface ReviewResult {
+  root: string;
+  files: number;
+  findings: Finding[];
+  skipped: SkippedFile[];
+  durationMs: number;
+}
+
+/** Builds the project model of the given paths: discovery, guards, classification. */
+export function loadProject(options: Pick<ReviewOptions, 'paths' | 'root' | 'config'>): Project {
+  const config = options.config ?? defaultConfig();
+  const root = resolve(options.root ?? process.cwd());
+  const discovery = discover({
+    paths: options.paths,
+    root,
+    ignorePaths: config.ignorePaths,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  });
+  const chartDirs = new Set(
+    discovery.allPaths.filter((p) => kindByName(p) === 'helm-chart').map((p) => p.replace(/\/?Chart\.yaml$/, '')),
+  );
+  const files = discovery.files.map((f) => new SourceFile(f.path, classify(f.path, f.text, chartDirs), f.text));
+  return new Project(files, discovery.allPaths, discovery.skipped);
+}
+
+/** Selects rules: `only` / `skip` lists, and rules off by default unless the config turns them on. */
+export function selectRules(
+  all: readonly Rule[],
+  levels: RuleLevels,
+  only?: readonly string[],
+  skip?: readonly string[],
+): Rule[] {
+  return all.filter((r) => {
+    if (only && only.length > 0 && !only.includes(r.id) && r.id !== 'PDO001') return false;
+    if (skip?.includes(r.id)) return false;
+    if (r.enabledByDefault === false && !levels.mentions(r.id)) return false;
+    return true;
+  });
+}
+
+export function review(options: ReviewOptions): ReviewResult {
+  const started = performance.now();
+  const config = options.config ?? defaultConfig();
+  const project = loadProject(options);
+  const levels = new RuleLevels(config);
+  const all = options.rules ?? RULES;
+  const rules = selectRules(all, levels, options.only, options.skip);
+  let findings = lint(project, rules, {
+    settings: ruleSettings(config),
+    levelFor: (id, file) => levels.levelFor(id, file),
+    knownRuleIds: new Set(all.map((r) => r.id)),
+    ...(options.onRuleError ? { onRuleError: options.onRuleError } : {}),
+  });
+  if (options.restrictTo) {
+    const keep = options.restrictTo;
+    findings = findings.filter((f) => keep.has(f.file));
+  }
+  if (options.baseline) findings = options.baseline.apply(findings);
+  return {
+    root: resolve(options.root ?? process.cwd()),
+    files: project.files.length,
+    findings,
+    skipped: [...project.skipped],
+    durationMs: Math.round(performance.now() - started),
+  };
+}
