@@ -20,4 +20,6 @@ if (phase === 'parse') {
   findings = result.findings.length;
 }
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ phase, files, findings, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ phase, files, findings, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

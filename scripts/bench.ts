@@ -10,7 +10,11 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.js';
 
 const { values } = parseArgs({
-  options: { files: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' } },
+  options: {
+    files: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '42' },
+    runs: { type: 'string', default: '3' },
+  },
 });
 const fileCount = Number(values.files);
 const seed = Number(values.seed);
@@ -23,11 +27,18 @@ if (!existsSync(dir)) {
   console.log(`generated ${n} files in ${dir}`);
 }
 
-interface Sample { files: number; findings: number; ms: number; maxRssMb: number }
+interface Sample {
+  files: number;
+  findings: number;
+  ms: number;
+  maxRssMb: number;
+}
 function measure(phase: 'parse' | 'review'): Sample {
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench-worker.ts'), phase, dir], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench-worker.ts'), phase, dir], {
+      encoding: 'utf8',
+    });
     samples.push(JSON.parse(out) as Sample);
   }
   samples.sort((a, b) => a.ms - b.ms);

@@ -2,7 +2,7 @@
  * Bundles the adapters into dependency-free ESM files committed under plugins/proagent-devops/dist/
  * (plugin installs never run a build). `--check` rebuilds into a temp dir and fails on drift.
  */
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -24,7 +24,9 @@ async function bundle(dir) {
     legalComments: 'none',
     logLevel: 'warning',
     // CommonJS dependencies (mvdan-sh, dockerfile-ast) call require(); give them one.
-    banner: { js: "import { createRequire as __pdoCreateRequire } from 'node:module'; const require = __pdoCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __pdoCreateRequire } from 'node:module'; const require = __pdoCreateRequire(import.meta.url);",
+    },
   });
 }
 
@@ -34,10 +36,14 @@ if (check) {
     await bundle(tmp);
     const stale = Object.keys(entries).filter((name) => {
       const committed = join(outDir, `${name}.mjs`);
-      return !existsSync(committed) || readFileSync(committed, 'utf8') !== readFileSync(join(tmp, `${name}.mjs`), 'utf8');
+      return (
+        !existsSync(committed) || readFileSync(committed, 'utf8') !== readFileSync(join(tmp, `${name}.mjs`), 'utf8')
+      );
     });
     if (stale.length > 0) {
-      console.error(`dist bundles are out of date (${stale.join(', ')}); run \`npm run build\` and commit plugins/proagent-devops/dist/`);
+      console.error(
+        `dist bundles are out of date (${stale.join(', ')}); run \`npm run build\` and commit plugins/proagent-devops/dist/`,
+      );
       process.exitCode = 1;
     }
   } finally {

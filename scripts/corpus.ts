@@ -21,7 +21,15 @@ type Gen = (rand: () => number, svc: string, i: number) => string;
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('');
 
-const images = ['node:20.11-alpine', 'python:3.12-slim', 'golang:1.22', 'nginx:latest', 'postgres:16', 'redis', 'eclipse-temurin:21-jre'];
+const images = [
+  'node:20.11-alpine',
+  'python:3.12-slim',
+  'golang:1.22',
+  'nginx:latest',
+  'postgres:16',
+  'redis',
+  'eclipse-temurin:21-jre',
+];
 
 const dockerfile: Gen = (r, svc) => `# syntax=docker/dockerfile:1.7
 ARG BASE=${pick(r, images)}
@@ -42,7 +50,9 @@ ${r() < 0.5 ? 'HEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1\
 `;
 
 const compose: Gen = (r, svc) => `services:
-${repeat(2 + Math.floor(r() * 4), (i) => `  ${svc}-${i}:
+${repeat(
+  2 + Math.floor(r() * 4),
+  (i) => `  ${svc}-${i}:
     image: ${pick(r, images)}
     environment:
       LOG_LEVEL: info
@@ -55,10 +65,13 @@ ${repeat(2 + Math.floor(r() * 4), (i) => `  ${svc}-${i}:
     healthcheck:
       test: ["CMD", "wget", "-qO-", "http://localhost:8080/health"]
       interval: 10s
-`)}`;
+`,
+)}`;
 
 const k8s: Gen = (r, svc) =>
-  repeat(1 + Math.floor(r() * 3), (i) => `---
+  repeat(
+    1 + Math.floor(r() * 3),
+    (i) => `---
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -90,7 +103,8 @@ metadata: { name: ${svc}-${i}, namespace: shop }
 spec:
   selector: { app: ${svc}-${i} }
   ports: [{ port: 80, targetPort: 8080 }]
-`);
+`,
+  );
 
 const workflow: Gen = (r, svc) => `name: ${svc}
 on:
@@ -121,7 +135,9 @@ const terraform: Gen = (r, svc) => `terraform {
     encrypt        = true
   }
 }
-${repeat(1 + Math.floor(r() * 4), (i) => `
+${repeat(
+  1 + Math.floor(r() * 4),
+  (i) => `
 resource "aws_instance" "${svc}_${i}" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "${pick(r, ['t3.micro', 'm5.large', 't2.micro', 'm4.large'])}"
@@ -130,19 +146,23 @@ resource "aws_instance" "${svc}_${i}" {
     environment = "dev"
   }
 }
-`)}`;
+`,
+)}`;
 
 const rules: Gen = (r, svc) => `groups:
   - name: ${svc}
     rules:
-${repeat(2 + Math.floor(r() * 5), (i) => `      - alert: ${svc.replace(/\W/g, '')}HighErrorRate${i}
+${repeat(
+  2 + Math.floor(r() * 5),
+  (i) => `      - alert: ${svc.replace(/\W/g, '')}HighErrorRate${i}
         expr: sum(rate(http_requests_total{service="${svc}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="${svc}"}[5m])) > 0.05
         for: 10m
         labels: { severity: ${pick(r, ['critical', 'warning', 'page'])} }
         annotations:
           summary: High error rate on ${svc}
           runbook_url: https://runbooks.example.com/${svc}
-`)}`;
+`,
+)}`;
 
 const dashboard: Gen = (r, svc) =>
   JSON.stringify(
@@ -166,22 +186,32 @@ const dashboard: Gen = (r, svc) =>
 const source: Gen = (r, svc) => `import express from 'express';
 
 const app = express();
-${r() < 0.7 ? "app.get('/health', (_req, res) => res.json({ ok: true }));\n" : ''}${repeat(5 + Math.floor(r() * 20), (i) => `app.get('/api/${svc}/items/${i}', async (req, res) => {
+${r() < 0.7 ? "app.get('/health', (_req, res) => res.json({ ok: true }));\n" : ''}${repeat(
+  5 + Math.floor(r() * 20),
+  (i) => `app.get('/api/${svc}/items/${i}', async (req, res) => {
   const item = await load(req.params, ${i});
   res.json(item);
 });
-`)}
+`,
+)}
 app.listen(8080);
 `;
 
-const dotenv: Gen = (r) => `LOG_LEVEL=info\nPORT=8080\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db:5432/app\nFEATURE_X=${r() < 0.5}\n`;
+const dotenv: Gen = (r) =>
+  `LOG_LEVEL=info\nPORT=8080\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db:5432/app\nFEATURE_X=${r() < 0.5}\n`;
 
 const readme: Gen = (r, svc) =>
   `# ${svc}\n\n${repeat(10 + Math.floor(r() * 30), (i) => `Paragraph ${i} about the ${svc} service and how to operate it in production.\n`)}`;
 
-const plainYaml: Gen = (r, svc) => `name: ${svc}\nowners: [team-a]\nsettings:\n${repeat(10 + Math.floor(r() * 30), (i) => `  key${i}: value-${i}\n`)}`;
+const plainYaml: Gen = (r, svc) =>
+  `name: ${svc}\nowners: [team-a]\nsettings:\n${repeat(10 + Math.floor(r() * 30), (i) => `  key${i}: value-${i}\n`)}`;
 
-const json: Gen = (r, svc) => JSON.stringify({ name: svc, version: '1.0.0', deps: Array.from({ length: 20 + Math.floor(r() * 50) }, (_, i) => `dep-${i}`) }, null, 2);
+const json: Gen = (r, svc) =>
+  JSON.stringify(
+    { name: svc, version: '1.0.0', deps: Array.from({ length: 20 + Math.floor(r() * 50) }, (_, i) => `dep-${i}`) },
+    null,
+    2,
+  );
 
 /** Kind mix by weight (roughly a platform monorepo: lots of code and docs, a long tail of infra). */
 const MIX: [string, number, Gen][] = [

@@ -27,6 +27,8 @@ export interface ValidCase {
   files: CaseFiles;
   /** Raw `.proagent-devops.yaml` content as an object (validated like the real one). */
   config?: unknown;
+  /** Files discovery could not read (for rules about skipped files). */
+  skipped?: SkippedFile[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -49,12 +51,12 @@ export function projectOf(files: CaseFiles, skipped: SkippedFile[] = []): Projec
 }
 
 /** Runs one rule (and nothing else) over in-memory files, as the engine would. */
-export function runRule(rule: Rule, files: CaseFiles, rawConfig?: unknown): Finding[] {
+export function runRule(rule: Rule, files: CaseFiles, rawConfig?: unknown, skipped: SkippedFile[] = []): Finding[] {
   const config: Config =
     rawConfig === undefined ? defaultConfig() : validateConfig(rawConfig, new Set(RULES.map((r) => r.id)));
   const levels = new RuleLevels(config);
   const errors: unknown[] = [];
-  const findings = lint(projectOf(files), [rule], {
+  const findings = lint(projectOf(files, skipped), [rule], {
     settings: ruleSettings(config),
     levelFor: (id, file) => levels.levelFor(id, file),
     knownRuleIds: new Set(RULES.map((r) => r.id)),
@@ -76,14 +78,14 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
     });
     for (const c of tests.valid) {
       it(`valid: ${c.name}`, () => {
-        const findings = runRule(rule, c.files, c.config).filter((f) => !f.suppressed);
+        const findings = runRule(rule, c.files, c.config, c.skipped).filter((f) => !f.suppressed);
         expect(findings.map(describeFinding)).toEqual([]);
       });
     }
     for (const c of tests.invalid) {
       it(`invalid: ${c.name}`, () => {
         expect(c.errors.length, 'an invalid case must list its findings').toBeGreaterThan(0);
-        const findings = runRule(rule, c.files, c.config).filter((f) => !f.suppressed);
+        const findings = runRule(rule, c.files, c.config, c.skipped).filter((f) => !f.suppressed);
         const onlyFile = Object.keys(c.files).length === 1 ? Object.keys(c.files)[0] : undefined;
         const actual = findings.map((f) => ({
           file: f.file,

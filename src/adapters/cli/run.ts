@@ -6,7 +6,7 @@ import { Baseline } from '../../config/baseline.js';
 import { type Config, ConfigError, defaultConfig, findConfigFile, loadConfig } from '../../config/config.js';
 import { severityRank } from '../../core/engine.js';
 import type { Severity } from '../../core/types.js';
-import { render, type ReportFormat } from '../../report/index.js';
+import { type ReportFormat, render } from '../../report/index.js';
 import { type ReviewResult, review } from '../../review.js';
 import { RULES } from '../../rules/registry.js';
 import { VERSION } from '../../version.js';
@@ -132,7 +132,9 @@ function reviewCommand(argv: readonly string[], io: CliIO): number {
     ...(baseline ? { baseline } : {}),
     ...(restrictTo ? { restrictTo } : {}),
     onRuleError: (rule, file, error) =>
-      io.stderr(`proagent-devops: internal error in ${rule.id}${file ? ` on ${file}` : ''}: ${(error as Error).message}\n`),
+      io.stderr(
+        `proagent-devops: internal error in ${rule.id}${file ? ` on ${file}` : ''}: ${(error as Error).message}\n`,
+      ),
   });
 
   if (values['write-baseline']) {
@@ -171,7 +173,9 @@ export function exitCode(result: ReviewResult, failOn: Severity | 'never'): numb
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   if (flag === '--format' && value === 'html') {
-    throw new UsageError('--format html is not available yet (it comes with the hub); use text, json, sarif or markdown');
+    throw new UsageError(
+      '--format html is not available yet (it comes with the hub); use text, json, sarif or markdown',
+    );
   }
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
