@@ -48,7 +48,7 @@ function measure(phase: 'parse' | 'review'): Sample {
 
 const parse = measure('parse');
 const full = measure('review');
-const rows = [
+const rows: [string, string][] = [
   ['files', String(full.files)],
   ['findings', String(full.findings)],
   ['read+parse only', `${parse.ms.toFixed(0)} ms`],

@@ -22,6 +22,7 @@ export interface ReviewOptions {
   restrictTo?: ReadonlySet<string>;
   rules?: readonly Rule[];
   onRuleError?: (rule: Rule, file: string | undefined, error: unknown) => void;
+  onProgress?: (message: string) => void;
 }
 
 export interface ReviewResult {
@@ -67,6 +68,7 @@ export function selectRules(
 export function review(options: ReviewOptions): ReviewResult {
   const started = performance.now();
   const config = options.config ?? defaultConfig();
+  options.onProgress?.('discovering files');
   const project = loadProject(options);
   const levels = new RuleLevels(config);
   const all = options.rules ?? RULES;
@@ -76,6 +78,9 @@ export function review(options: ReviewOptions): ReviewResult {
     levelFor: (id, file) => levels.levelFor(id, file),
     knownRuleIds: new Set(all.map((r) => r.id)),
     ...(options.onRuleError ? { onRuleError: options.onRuleError } : {}),
+    ...(options.onProgress
+      ? { onProgress: (d: number, t: number) => options.onProgress?.(`${project.files.length} files, rule ${d}/${t}`) }
+      : {}),
   });
   if (options.restrictTo) {
     const keep = options.restrictTo;

@@ -64,7 +64,9 @@ describe('inline suppressions', () => {
   });
 
   it('reports unknown rules and unused suppressions', () => {
-    const findings = run({ 'a.txt': 'ok\n# proagent-devops-ignore NOPE123 -- x\nok\n  # proagent-devops-ignore TST001 -- stale\nok\n' });
+    const findings = run({
+      'a.txt': 'ok\n# proagent-devops-ignore NOPE123 -- x\nok\n  # proagent-devops-ignore TST001 -- stale\nok\n',
+    });
     expect(findings.map(brief)).toEqual([
       'PDO001@2:1 Suppression names unknown rule NOPE123.',
       'PDO001@4:3 Suppression for TST001 suppresses nothing (remove it).',
@@ -139,7 +141,13 @@ describe('fingerprints and baseline', () => {
 
 describe('rule failures', () => {
   it('reports a throwing rule to onRuleError and keeps the other rules running', () => {
-    const broken = defineRule({ ...badWord, id: 'TST002', check: () => { throw new Error('boom'); } });
+    const broken = defineRule({
+      ...badWord,
+      id: 'TST002',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
     const errors: string[] = [];
     const findings = lint(projectOf({ 'a.txt': 'BAD\n' }), [broken, badWord], {
       settings: ruleSettings(defaultConfig()),

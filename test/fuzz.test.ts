@@ -13,12 +13,14 @@ import { projectOf } from './helpers/rule-tester.js';
 
 /** Seeds in the shape of real artifacts; the fuzzer mutates them. */
 const SEEDS: Record<string, string> = {
-  'Dockerfile': 'FROM node:20 AS b\nARG TOKEN=abc\nRUN curl -s https://x | sh && apt-get install -y x\nUSER root\nEXPOSE 22\nFROM b\nCOPY . .\n',
+  Dockerfile:
+    'FROM node:20 AS b\nARG TOKEN=abc\nRUN curl -s https://x | sh && apt-get install -y x\nUSER root\nEXPOSE 22\nFROM b\nCOPY . .\n',
   'docker-compose.yml':
     'version: "3"\nx: &a { image: redis }\nservices:\n  db: { <<: *a, ports: ["6379:6379"] }\n  web:\n    image: nginx\n    environment: [PASSWORD=hunter22hunter]\n    volumes: [/var/run/docker.sock:/s]\n',
   'k8s/app.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          image: x\n          env: [{ name: API_KEY, value: abcdefgh123 }]\n---\nkind: List\napiVersion: v1\nitems: [{ apiVersion: v1, kind: Secret, data: { a: b } }]\n',
-  '.github/workflows/ci.yml': 'on: [push]\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n',
+  '.github/workflows/ci.yml':
+    'on: [push]\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n',
   'dash.json': '{"title":"x","panels":[{"targets":[{"expr":"rate(x[5m])"}]}]}',
   '.env': 'DB_PASSWORD=supersecretvalue\n',
 };
@@ -31,7 +33,25 @@ const mutate = (text: string) =>
         del: fc.nat({ max: 8 }),
         ins: fc.oneof(
           fc.string({ maxLength: 8 }),
-          fc.constantFrom('\n', ':', '- ', '{', '[', '"', "'", '&a', '*a', '<<: *a', '\\\n', '${', '|', '  ', '\t', '\0', '\uFFFD'),
+          fc.constantFrom(
+            '\n',
+            ':',
+            '- ',
+            '{',
+            '[',
+            '"',
+            "'",
+            '&a',
+            '*a',
+            '<<: *a',
+            '\\\n',
+            '${',
+            '|',
+            '  ',
+            '\t',
+            '\0',
+            '\uFFFD',
+          ),
         ),
       }),
       { maxLength: 6 },
@@ -85,8 +105,16 @@ describe('hostile files end to end', () => {
         writeFileSync(join(dir, rel), content);
       };
       const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-      for (let i = 1; i < 9; i++) lol.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
-      put('k8s/bomb.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata:\n${lol.map((l) => `  ${l}`).join('\n')}\n`);
+      for (let i = 1; i < 9; i++)
+        lol.push(
+          `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+            .fill(`*${'abcdefghi'[i - 1]}`)
+            .join(',')}]`,
+        );
+      put(
+        'k8s/bomb.yaml',
+        `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata:\n${lol.map((l) => `  ${l}`).join('\n')}\n`,
+      );
       const huge = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: y }\ndata: { a: "${'x'.repeat(10 * 1024 * 1024)}" }\n`;
       put('huge.yaml', huge);
       put('blob.yaml', Buffer.from([0x61, 0x3a, 0x00, 0x01]));
@@ -112,11 +140,19 @@ describe('hostile files end to end', () => {
   it('reviews a 10 MB single-line file when the size limit allows it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pdo-long-'));
     try {
-      writeFileSync(join(dir, 'long.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: y }\ndata: { a: "${'ab=c;'.repeat(2 * 1024 * 1024)}" }\n`);
+      writeFileSync(
+        join(dir, 'long.yaml'),
+        `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: y }\ndata: { a: "${'ab=c;'.repeat(2 * 1024 * 1024)}" }\n`,
+      );
       writeFileSync(join(dir, 'long.txt'), 'password = x'.repeat(900_000));
       const errors: string[] = [];
       const config = { ...defaultConfig(), maxFileSize: 20 * 1024 * 1024 };
-      const result = review({ paths: [dir], root: dir, config, onRuleError: (r, f, e) => errors.push(`${r.id} ${f} ${e}`) });
+      const result = review({
+        paths: [dir],
+        root: dir,
+        config,
+        onRuleError: (r, f, e) => errors.push(`${r.id} ${f} ${e}`),
+      });
       expect(errors).toEqual([]);
       expect(result.files).toBe(2);
       expect(result.skipped).toEqual([]);

@@ -14,6 +14,8 @@ export interface LintOptions {
   knownRuleIds?: ReadonlySet<string>;
   /** Called when a rule throws: the review goes on without that rule's findings for the file. */
   onRuleError?: (rule: Rule, file: string | undefined, error: unknown) => void;
+  /** Called after each rule ran (for progress display on long runs). */
+  onProgress?: (rulesDone: number, rulesTotal: number) => void;
 }
 
 const MAX_SNIPPET = 200;
@@ -26,6 +28,7 @@ const SUPPRESSION_RULE = 'PDO001';
 export function lint(project: Project, rules: readonly Rule[], options: LintOptions): Finding[] {
   const raw: Finding[] = [];
   const byId = new Map(rules.map((r) => [r.id, r]));
+  let done = 0;
   for (const rule of rules) {
     const emit = (fallback: SourceFile | undefined) => (d: ReportDescriptor) => {
       const file = d.file ?? fallback;
@@ -49,6 +52,7 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
         options.onRuleError?.(rule, undefined, error);
       }
     }
+    options.onProgress?.(++done, rules.length);
   }
 
   const levelled: Finding[] = [];

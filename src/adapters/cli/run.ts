@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { Baseline } from '../../config/baseline.js';
 import { type Config, ConfigError, defaultConfig, findConfigFile, loadConfig } from '../../config/config.js';
 import { severityRank } from '../../core/engine.js';
@@ -81,9 +81,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-function parse(argv: readonly string[], options: Parameters<typeof parseArgs>[0]['options']) {
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
   try {
-    return parseArgs({ args: [...argv], options: options ?? {}, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
@@ -131,11 +131,14 @@ function reviewCommand(argv: readonly string[], io: CliIO): number {
     ...(skip ? { skip } : {}),
     ...(baseline ? { baseline } : {}),
     ...(restrictTo ? { restrictTo } : {}),
+    ...(io.stderrIsTTY ? { onProgress: progressLine(io) } : {}),
     onRuleError: (rule, file, error) =>
       io.stderr(
         `proagent-devops: internal error in ${rule.id}${file ? ` on ${file}` : ''}: ${(error as Error).message}\n`,
       ),
   });
+
+  if (io.stderrIsTTY) io.stderr('\r\x1b[K');
 
   if (values['write-baseline']) {
     const target = resolve(io.cwd, values['write-baseline']);
@@ -162,6 +165,18 @@ function reviewRoot(cwd: string, paths: readonly string[]): string {
   if (inside) return cwd;
   const first = paths[0] as string;
   return statSync(first).isDirectory() ? first : dirname(first);
+}
+
+/** Progress on stderr (TTY only), shown once a run has taken more than a second, throttled. */
+function progressLine(io: CliIO): (message: string) => void {
+  const started = Date.now();
+  let last = 0;
+  return (message) => {
+    const now = Date.now();
+    if (now - started < 1000 || now - last < 100) return;
+    last = now;
+    io.stderr(`\r\x1b[Kproagent-devops: ${message}`);
+  };
 }
 
 export function exitCode(result: ReviewResult, failOn: Severity | 'never'): number {
