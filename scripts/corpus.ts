@@ -234,8 +234,13 @@ export function generateCorpus(dir: string, fileCount: number, seed: number): nu
   const total = MIX.reduce((s, [, w]) => s + w, 0);
   let written = 0;
   for (let i = 0; written < fileCount; i++) {
-    let x = rand() * total;
-    const [path, , gen] = MIX.find(([, w]) => (x -= w) < 0) ?? (MIX[0] as (typeof MIX)[number]);
+    const target = rand() * total;
+    let acc = 0;
+    const [path, , gen] =
+      MIX.find(([, w]) => {
+        acc += w;
+        return target < acc;
+      }) ?? (MIX[0] as (typeof MIX)[number]);
     const svc = `svc-${Math.floor(i / 12)}`;
     const rel = path.startsWith('.github/')
       ? `${svc}/.github/workflows/ci-${i}.yml`
