@@ -22,6 +22,8 @@ async function bundle(dir) {
     format: 'esm',
     target: 'node20',
     legalComments: 'none',
+    // Prefer ESM builds: jsonc-parser's UMD main uses dynamic require() that cannot be bundled.
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
     // CommonJS dependencies (mvdan-sh, dockerfile-ast) call require(); give them one.
     banner: {

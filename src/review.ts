@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Baseline } from './config/baseline.js';
 import { type Config, defaultConfig, RuleLevels, ruleSettings } from './config/config.js';
 import { lint } from './core/engine.js';
@@ -25,6 +25,8 @@ export interface ReviewOptions {
   onProgress?: (message: string) => void;
 }
 
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
 export interface ReviewResult {
   root: string;
   files: number;
@@ -41,6 +43,7 @@ export function loadProject(options: Pick<ReviewOptions, 'paths' | 'root' | 'con
     paths: options.paths,
     root,
     ignorePaths: config.ignorePaths,
+    ...(config.path ? { ignoreBase: dirname(config.path) } : {}),
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   });
   const chartDirs = new Set(
@@ -70,7 +73,9 @@ export function review(options: ReviewOptions): ReviewResult {
   const config = options.config ?? defaultConfig();
   options.onProgress?.('discovering files');
   const project = loadProject(options);
-  const levels = new RuleLevels(config);
+  const root = resolve(options.root ?? process.cwd());
+  const configDir = config.path ? dirname(config.path) : root;
+  const levels = new RuleLevels(config, (file) => toPosix(relative(configDir, resolve(root, file))));
   const all = options.rules ?? RULES;
   const rules = selectRules(all, levels, options.only, options.skip);
   let findings = lint(project, rules, {
@@ -88,7 +93,7 @@ export function review(options: ReviewOptions): ReviewResult {
   }
   if (options.baseline) findings = options.baseline.apply(findings);
   return {
-    root: resolve(options.root ?? process.cwd()),
+    root,
     files: project.files.length,
     findings,
     skipped: [...project.skipped],

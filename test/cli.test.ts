@@ -62,7 +62,7 @@ describe('review', () => {
     expect(report.summary.files).toBe(1);
     expect(
       report.findings.map((f: { ruleId: string; file: string; line: number }) => [f.ruleId, f.file, f.line]),
-    ).toEqual([['PDO000', 'app/docker-compose.yml', 3]]);
+    ).toEqual([['PDO000', 'app/docker-compose.yml', 2]]);
   });
 
   it('writes the report to --output and nothing to stdout', async () => {
@@ -92,6 +92,7 @@ describe('review', () => {
     put('a/docker-compose.yml', BROKEN);
     expect((await cli(['review', '--write-baseline', 'base.json'])).code).toBe(1);
     expect((await cli(['review', '--baseline', 'base.json'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).findings).toHaveLength(1);
     put('b/docker-compose.yml', BROKEN);
     const { code, stdout } = await cli(['review', '--baseline', 'base.json', '--format', 'json']);
     expect(code).toBe(1);
@@ -163,5 +164,22 @@ describe('bundled CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).findings).toHaveLength(300);
+  });
+});
+
+describe('config paths', () => {
+  it('resolves override globs and ignorePaths relative to the config file, wherever review runs from', async () => {
+    put(
+      'shop/.proagent-devops.yaml',
+      'ignorePaths: ["vendor/**"]\noverrides:\n  - files: ["legacy/**"]\n    rules: { PDO000: info }\n',
+    );
+    put('shop/legacy/docker-compose.yml', BROKEN);
+    put('shop/app/docker-compose.yml', BROKEN);
+    put('shop/vendor/docker-compose.yml', BROKEN);
+    const { stdout } = await cli(['review', 'shop', '--format', 'json']);
+    const findings = JSON.parse(stdout).findings.map(
+      (f: { file: string; severity: string }) => `${f.file} ${f.severity}`,
+    );
+    expect(findings).toEqual(['shop/app/docker-compose.yml error', 'shop/legacy/docker-compose.yml info']);
   });
 });

@@ -165,22 +165,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Per-file rule levels: `rules`, then every matching override in order. */
+/**
+ * Per-file rule levels: `rules`, then every matching override in order. Override globs are relative to
+ * the config file's directory, like `ignorePaths`; `toConfigPath` maps a reported path to that base.
+ */
 export class RuleLevels {
   readonly #config: Config;
   readonly #matchers: { match: (p: string) => boolean; rules: Record<string, RuleLevel> }[];
+  readonly #toConfigPath: (file: string) => string;
 
-  constructor(config: Config) {
+  constructor(config: Config, toConfigPath: (file: string) => string = (f) => f) {
     this.#config = config;
+    this.#toConfigPath = toConfigPath;
     this.#matchers = config.overrides.map((o) => ({ match: picomatch(o.files, { dot: true }), rules: o.rules }));
   }
 
   /** The configured level of a rule for a file, or undefined (rule default). */
   levelFor(ruleId: string, file: string): RuleLevel | undefined {
     let level = this.#config.rules[ruleId];
+    if (this.#matchers.length === 0) return level;
+    const path = this.#toConfigPath(file);
     for (const m of this.#matchers) {
       const l = m.rules[ruleId];
-      if (l !== undefined && m.match(file)) level = l;
+      if (l !== undefined && m.match(path)) level = l;
     }
     return level;
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { annotationSuppressions, inlineSuppressions, type Suppression } from '../config/suppressions.js';
+import { hasParseError } from '../parsers/index.js';
 import { redactSecrets } from '../secrets/detect.js';
 import type { Project } from './project.js';
 import { docsUrl, type ReportDescriptor, type Rule, type RuleContext, type RuleSettings } from './rule.js';
@@ -20,6 +21,7 @@ export interface LintOptions {
 
 const MAX_SNIPPET = 200;
 const SUPPRESSION_RULE = 'PDO001';
+const PARSE_RULE = 'PDO000';
 
 /**
  * Runs rules over a project and returns sorted findings with config levels and inline suppressions
@@ -37,6 +39,8 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
     };
     if (rule.scope === 'file') {
       for (const file of filesFor(project, rule)) {
+        // A file that does not parse gets its PDO000 and nothing else: findings on a partial tree mislead.
+        if (rule.id !== PARSE_RULE && hasParseError(file)) continue;
         const ctx: RuleContext = { project, settings: options.settings, report: emit(file) };
         try {
           rule.check(file, ctx);
@@ -56,7 +60,19 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
   }
 
   const levelled: Finding[] = [];
+  const broken = new Map<string, boolean>();
+  const isBroken = (path: string) => {
+    let b = broken.get(path);
+    if (b === undefined) {
+      const file = project.get(path);
+      b = file !== undefined && hasParseError(file);
+      broken.set(path, b);
+    }
+    return b;
+  };
   for (const f of raw) {
+    // Project-scoped rules see every file; drop what they found in a file that does not parse.
+    if (f.ruleId !== PARSE_RULE && isBroken(f.file)) continue;
     const level = options.levelFor?.(f.ruleId, f.file);
     if (level === 'off') continue;
     levelled.push(level === undefined ? f : { ...f, severity: level });

@@ -6,7 +6,7 @@ import { parseYaml } from './yaml.js';
  * Parses a file with the parser of its kind (cached on the file). Used by the benchmark's parse-only
  * baseline and by the fuzz tests; rules call the parsers they need directly.
  */
-export function parseByKind(file: SourceFile): void {
+export function parseByKind(file: SourceFile): { errors: readonly unknown[] } | undefined {
   switch (file.kind) {
     case 'compose':
     case 'k8s':
@@ -20,14 +20,17 @@ export function parseByKind(file: SourceFile): void {
     case 'helm-chart':
     case 'helm-values':
     case 'yaml':
-      parseYaml(file);
-      return;
+      return parseYaml(file);
     case 'grafana-dashboard':
     case 'terraform-json':
     case 'json':
-      parseJson(file);
-      return;
+      return parseJson(file);
     default:
-      return;
+      return undefined;
   }
+}
+
+/** True when the file's own parser reported an error (PDO000 reports it; other rules skip the file). */
+export function hasParseError(file: SourceFile): boolean {
+  return (parseByKind(file)?.errors.length ?? 0) > 0;
 }

@@ -13,6 +13,8 @@ export interface DiscoverOptions {
   /** The root all reported paths are relative to. */
   root: string;
   ignorePaths?: readonly string[];
+  /** Directory the ignorePaths globs are relative to (the config file's directory; default: root). */
+  ignoreBase?: string;
   maxFileSize?: number;
 }
 
@@ -38,7 +40,12 @@ export function discover(options: DiscoverOptions): Discovery {
   const root = resolve(options.root);
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const ignoreMatchers = (options.ignorePaths ?? []).map((g) => picomatch(g, { dot: true }));
-  const userIgnored = (rel: string) => ignoreMatchers.some((m) => m(rel) || m(`${rel}/`));
+  const ignoreBase = resolve(options.ignoreBase ?? root);
+  const userIgnored = (abs: string) => {
+    if (ignoreMatchers.length === 0) return false;
+    const rel = toPosix(relative(ignoreBase, abs));
+    return !rel.startsWith('..') && ignoreMatchers.some((m) => m(rel) || m(`${rel}/`));
+  };
   const files: DiscoveredFile[] = [];
   const skipped: SkippedFile[] = [];
   const allPaths: string[] = [];
@@ -90,7 +97,7 @@ export function discover(options: DiscoverOptions): Discovery {
         continue;
       }
       if (isDir && ALWAYS_IGNORED_DIRS.has(name)) continue;
-      if (isIgnored(scopes, abs, isDir) || userIgnored(rel)) continue;
+      if (isIgnored(scopes, abs, isDir) || userIgnored(abs)) continue;
       if (isDir) walk(abs, scopes, nextAncestors);
       else readCandidate(abs, rel);
     }
