@@ -3,6 +3,7 @@ import { annotationSuppressions, inlineSuppressions, type Suppression } from '..
 import { hasParseError } from '../parsers/index.js';
 import { redactSecrets } from '../secrets/detect.js';
 import type { Project } from './project.js';
+import { redactSpan } from './redact.js';
 import { docsUrl, type ReportDescriptor, type Rule, type RuleContext, type RuleSettings } from './rule.js';
 import type { SourceFile } from './source-file.js';
 import type { Finding, Range, Severity } from './types.js';
@@ -79,7 +80,7 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
   }
 
   const known = options.knownRuleIds ?? new Set(byId.keys());
-  const out = applySuppressions(project, levelled, known, byId.get(SUPPRESSION_RULE), options);
+  const out = applySuppressions(project, levelled, known, byId.get(SUPPRESSION_RULE), options, isBroken);
   assignFingerprints(out);
   return sortFindings(out);
 }
@@ -110,14 +111,23 @@ export function makeFinding(
     fix: fix ?? rule.fix,
     docsUrl: docsUrl(rule.id),
     fingerprint: '',
-    snippet: snippetOf(file, range),
+    snippet: snippetOf(file, range, rule.domain === 'secrets'),
   };
   if (rule.rollback !== undefined) finding.rollback = rule.rollback;
   return finding;
 }
 
-function snippetOf(file: SourceFile, range: Range): string {
-  const line = file.lineText(range.line);
+/**
+ * The start line of a finding, capped. For secrets-domain findings the reported span itself is redacted
+ * (the rule points at the credential), on top of the detector-based redaction every snippet gets.
+ */
+function snippetOf(file: SourceFile, range: Range, sensitive: boolean): string {
+  let line = file.lineText(range.line);
+  if (sensitive) {
+    const start = Math.max(0, range.column - 1);
+    const end = range.endLine === range.line ? Math.max(start, range.endColumn - 1) : line.length;
+    if (end > start) line = redactSpan(line, start, end);
+  }
   const text = line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET)}…` : line;
   return redactSecrets(text);
 }
@@ -128,6 +138,7 @@ function applySuppressions(
   known: ReadonlySet<string>,
   pdo001: Rule | undefined,
   options: LintOptions,
+  isBroken: (path: string) => boolean,
 ): Finding[] {
   const byFile = new Map<string, Suppression[]>();
   const suppressionsOf = (path: string): Suppression[] => {
@@ -162,7 +173,7 @@ function applySuppressions(
             ? `names unknown rule ${s.ruleId}`
             : s.reason === ''
               ? `for ${s.ruleId} gives no reason (write "-- why")`
-              : !s.used
+              : !s.used && !isBroken(file.path)
                 ? `for ${s.ruleId} suppresses nothing (remove it)`
                 : undefined;
       if (!problem) continue;
