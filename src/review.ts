@@ -6,6 +6,7 @@ import { Project } from './core/project.js';
 import type { Rule } from './core/rule.js';
 import { SourceFile } from './core/source-file.js';
 import type { Finding, SkippedFile } from './core/types.js';
+import { withDependencies } from './models/dependencies.js';
 import { RULES } from './rules/registry.js';
 import { classify, kindByName } from './workspace/classify.js';
 import { DEFAULT_MAX_FILE_SIZE, discover } from './workspace/discover.js';
@@ -18,7 +19,7 @@ export interface ReviewOptions {
   only?: readonly string[];
   skip?: readonly string[];
   baseline?: Baseline;
-  /** Keep findings only for these repo-relative paths (`--changed-since`). */
+  /** Report only on these repo-relative paths and the files they depend on (`--changed-since`). */
   restrictTo?: ReadonlySet<string>;
   rules?: readonly Rule[];
   onRuleError?: (rule: Rule, file: string | undefined, error: unknown) => void;
@@ -88,7 +89,7 @@ export function review(options: ReviewOptions): ReviewResult {
       : {}),
   });
   if (options.restrictTo) {
-    const keep = options.restrictTo;
+    const keep = withDependencies(project, options.restrictTo);
     findings = findings.filter((f) => keep.has(f.file));
   }
   if (options.baseline) findings = options.baseline.apply(findings);

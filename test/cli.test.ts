@@ -183,3 +183,19 @@ describe('config paths', () => {
     expect(findings).toEqual(['shop/app/docker-compose.yml error', 'shop/legacy/docker-compose.yml info']);
   });
 });
+
+describe('--changed-since dependencies', () => {
+  it('reports on the Dockerfile a changed compose file builds, not on unrelated files', async () => {
+    put('app/Dockerfile', 'FROM node:20.11-alpine\nCMD ["node", "a.js"]\n');
+    put('other/Dockerfile', 'FROM node:20.11-alpine\nCMD ["node", "a.js"]\n');
+    put('app/docker-compose.yml', 'services:\n  api:\n    build: .\n');
+    const git = (...a: string[]) => execFileSync('git', ['-C', dir, ...a], { stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.email=a@b', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    put('app/docker-compose.yml', 'services:\n  api:\n    build: .\n    restart: always\n');
+    const { stdout } = await cli(['review', '--changed-since', 'HEAD', '--format', 'json', '--only', 'DKR001,CMP003']);
+    const files = new Set(JSON.parse(stdout).findings.map((f: { file: string }) => f.file));
+    expect([...files]).toEqual(['app/Dockerfile']);
+  });
+});
