@@ -117,7 +117,8 @@ describe('review', () => {
 
   it.each([
     [['review', '--format', 'xml'], /--format must be one of text, json, sarif, markdown/],
-    [['review', '--only', 'DKR999'], /--only: unknown rule DKR999/],
+    [['review', '--only', 'DKR999'], /--only: unknown rule or family DKR999/],
+    [['review', '--skip', 'NOPE'], /--skip: unknown rule or family NOPE/],
     [['review', 'missing-dir'], /no such file or directory/],
     [['review', '--bogus'], /Unknown option '--bogus'/],
     [['launch'], /unknown command "launch"/],
@@ -128,6 +129,16 @@ describe('review', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('rule selection', () => {
+  it('--only accepts whole families', async () => {
+    put('Dockerfile', 'FROM node\n');
+    put('docker-compose.yml', 'services:\n  a:\n    image: redis\n');
+    const { stdout } = await cli(['review', '--only', 'dkr', '--format', 'json']);
+    const ids = new Set(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId.slice(0, 3)));
+    expect([...ids]).toEqual(['DKR']);
   });
 });
 

@@ -5,6 +5,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { Baseline } from '../../config/baseline.js';
 import { type Config, ConfigError, defaultConfig, findConfigFile, loadConfig } from '../../config/config.js';
 import { severityRank } from '../../core/engine.js';
+import { ruleFamily } from '../../core/rule.js';
 import type { Severity } from '../../core/types.js';
 import { type ReportFormat, render } from '../../report/index.js';
 import { type ReviewResult, review } from '../../review.js';
@@ -39,7 +40,7 @@ review options:
   --config FILE                       Config file (default: .proagent-devops.yaml, searched upwards)
   --baseline FILE                     Accept the findings recorded in FILE
   --write-baseline FILE               Record the current findings in FILE
-  --only ID,...  --skip ID,...        Run only / skip these rules
+  --only ID,...  --skip ID,...        Run only / skip these rules or families (DKR,K8S001)
   --changed-since GITREF              Only report on files changed since GITREF (and what they depend on)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/I-O error.
@@ -195,14 +196,22 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
+/** `--only`/`--skip`: rule IDs or whole families (`DKR,K8S001`), validated against the registry. */
 function ruleList(raw: string | undefined, known: ReadonlySet<string>, flag: string): string[] | undefined {
   if (raw === undefined) return undefined;
-  const ids = raw
+  const tokens = raw
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new UsageError(`${flag}: unknown rule ${unknown.join(', ')}`);
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const token of tokens) {
+    const family = /^[A-Z][A-Z0-9]*[A-Z]$/.test(token) ? [...known].filter((id) => ruleFamily(id) === token) : [];
+    if (known.has(token)) ids.push(token);
+    else if (family.length > 0) ids.push(...family);
+    else unknown.push(token);
+  }
+  if (unknown.length > 0) throw new UsageError(`${flag}: unknown rule or family ${unknown.join(', ')}`);
   return ids;
 }
 
