@@ -1,4 +1,6 @@
 import { docsUrl, type Rule } from '../../core/rule.js';
+import { RULES } from '../../rules/registry.js';
+import { type CliIO, oneOf, parse, UsageError } from './io.js';
 
 /** `rules`: one line per rule (text) or the metadata list (json). */
 export function listRules(rules: readonly Rule[], format: 'text' | 'json'): string {
@@ -42,4 +44,18 @@ function ruleJson(r: Rule) {
     peers: r.peers ?? [],
     docsUrl: docsUrl(r.id),
   };
+}
+
+export function rulesCommand(argv: readonly string[], io: CliIO): number {
+  const { values, positionals } = parse(argv, { format: { type: 'string' } });
+  const format = oneOf(values.format ?? 'text', ['text', 'json'] as const, '--format');
+  const id = positionals[0]?.toUpperCase();
+  if (id === undefined) {
+    io.stdout(listRules(RULES, format));
+    return 0;
+  }
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new UsageError(`unknown rule ${id} (run "proagent-devops rules" for the list)`);
+  io.stdout(explainRule(rule, format));
+  return 0;
 }
