@@ -54,6 +54,34 @@ export function loadProject(options: Pick<ReviewOptions, 'paths' | 'root' | 'con
   return new Project(files, discovery.allPaths, discovery.skipped);
 }
 
+/**
+ * A project from in-memory files (path → content), classified exactly as discovery would classify them:
+ * used to review generated files before they are written, hook payloads, and rule tests.
+ */
+export function projectFromSources(files: Readonly<Record<string, string>>, skipped: SkippedFile[] = []): Project {
+  const paths = Object.keys(files).sort();
+  const chartDirs = new Set(
+    paths.filter((p) => kindByName(p) === 'helm-chart').map((p) => p.replace(/\/?Chart\.yaml$/, '')),
+  );
+  const sources = paths.map((p) => new SourceFile(p, classify(p, files[p] as string, chartDirs), files[p] as string));
+  return new Project(sources, paths, skipped);
+}
+
+/** Reviews in-memory files with the whole catalog (or `rules`), config levels and suppressions applied. */
+export function reviewSources(
+  files: Readonly<Record<string, string>>,
+  options: Pick<ReviewOptions, 'config' | 'only' | 'skip' | 'rules'> = {},
+): Finding[] {
+  const config = options.config ?? defaultConfig();
+  const levels = new RuleLevels(config);
+  const all = options.rules ?? RULES;
+  return lint(projectFromSources(files), selectRules(all, levels, options.only, options.skip), {
+    settings: ruleSettings(config),
+    levelFor: (id, file) => levels.levelFor(id, file),
+    knownRuleIds: new Set(all.map((r) => r.id)),
+  });
+}
+
 /** Selects rules: `only` / `skip` lists, and rules off by default unless the config turns them on. */
 export function selectRules(
   all: readonly Rule[],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Config, defaultConfig, RuleLevels, ruleSettings, validateConfig } from '../../src/config/config.js';
 import { lint } from '../../src/core/engine.js';
-import { Project } from '../../src/core/project.js';
+import type { Project } from '../../src/core/project.js';
 import type { Rule } from '../../src/core/rule.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import type { Finding, Severity, SkippedFile } from '../../src/core/types.js';
+import { projectFromSources } from '../../src/review.js';
 import { RULES } from '../../src/rules/registry.js';
 import { classify, kindByName } from '../../src/workspace/classify.js';
 
@@ -42,12 +43,7 @@ export interface RuleTests {
 
 /** Builds a project from in-memory files, classified exactly as discovery would. */
 export function projectOf(files: CaseFiles, skipped: SkippedFile[] = []): Project {
-  const paths = Object.keys(files).sort();
-  const chartDirs = new Set(
-    paths.filter((p) => kindByName(p) === 'helm-chart').map((p) => p.replace(/\/?Chart\.yaml$/, '')),
-  );
-  const sources = paths.map((p) => new SourceFile(p, classify(p, files[p] as string, chartDirs), files[p] as string));
-  return new Project(sources, paths, skipped);
+  return projectFromSources(files, skipped);
 }
 
 /** Runs one rule (and nothing else) over in-memory files, as the engine would. */
