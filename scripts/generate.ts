@@ -11,7 +11,7 @@ const root = new URL('..', import.meta.url).pathname;
 const rulesDir = join(root, 'src/rules');
 const docsDir = join(root, 'docs/rules');
 const check = process.argv.includes('--check');
-const RULE_FILE = /^([A-Z]+\d{3})-[a-z0-9-]+\.ts$/;
+const RULE_FILE = /^([A-Z][A-Z0-9]{1,3}\d{3})-[a-z0-9-]+\.ts$/;
 
 interface RuleFile {
   id: string;

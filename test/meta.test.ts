@@ -17,7 +17,7 @@ function ruleFiles(): { id: string; dir: string; base: string }[] {
   for (const family of readdirSync(rulesDir, { withFileTypes: true })) {
     if (!family.isDirectory()) continue;
     for (const name of readdirSync(join(rulesDir, family.name))) {
-      const m = /^([A-Z]+\d{3})-[a-z0-9-]+\.ts$/.exec(name);
+      const m = /^([A-Z][A-Z0-9]{1,3}\d{3})-[a-z0-9-]+\.ts$/.exec(name);
       if (m && !name.endsWith('.test.ts')) out.push({ id: m[1] as string, dir: family.name, base: name.slice(0, -3) });
     }
   }

@@ -1,0 +1,41 @@
+import { defineRule } from '../../core/rule.js';
+import { describeObject, selectorMatches } from '../../models/k8s.js';
+import { CLUSTER_WIDE, k8sIndex } from '../../models/k8s-index.js';
+
+export const rule = defineRule({
+  id: 'K8S011',
+  title: 'Workloads must be covered by a NetworkPolicy',
+  severity: 'warning',
+  domain: 'containers',
+  kinds: ['k8s'],
+  scope: 'project',
+  rationale:
+    'Pods accept traffic from every pod of every namespace until a NetworkPolicy selects them: one ' +
+    'compromised pod can reach every database and admin port in the cluster (no network segmentation).',
+  fix: 'Add a default-deny policy per namespace (`podSelector: {}`, `policyTypes: [Ingress, Egress]`) and allow the flows each workload needs.',
+  peers: ['kube-score:pod-networkpolicy'],
+  notes:
+    "A policy counts when it is in the workload's namespace (metadata or kustomization `namespace`) and its " +
+    '`podSelector` matches the pod template labels (`matchLabels` and `matchExpressions`). Cilium ' +
+    '(`CiliumNetworkPolicy`, `CiliumClusterwideNetworkPolicy`) and Calico (`NetworkPolicy`, ' +
+    '`GlobalNetworkPolicy`) policies count too; Calico selectors are assumed to match.',
+  check(project, ctx) {
+    const index = k8sIndex(project);
+    for (const workload of index.workloads) {
+      const namespace = index.namespaceOf(workload);
+      const labels = workload.pod?.labels ?? {};
+      const covered = index.networkPolicies.some(
+        (p) =>
+          (p.namespace === namespace || p.namespace === CLUSTER_WIDE) &&
+          p.selector !== undefined &&
+          selectorMatches(p.selector, labels),
+      );
+      if (covered) continue;
+      ctx.report({
+        file: workload.file,
+        range: workload.nameRange,
+        message: `${describeObject(workload)} in namespace "${namespace}" is not selected by any NetworkPolicy: every pod in the cluster can reach it.`,
+      });
+    }
+  },
+});
