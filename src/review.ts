@@ -113,7 +113,7 @@ export function review(options: ReviewOptions): ReviewResult {
     knownRuleIds: new Set(all.map((r) => r.id)),
     ...(options.onRuleError ? { onRuleError: options.onRuleError } : {}),
     ...(options.onProgress
-      ? { onProgress: (d: number, t: number) => options.onProgress?.(`${project.files.length} files, rule ${d}/${t}`) }
+      ? { onProgress: (d: number, t: number) => options.onProgress?.(`reviewing ${d}/${t}`) }
       : {}),
   });
   if (options.restrictTo) {

@@ -3,8 +3,14 @@ import { annotationSuppressions, inlineSuppressions, type Suppression } from '..
 import { hasParseError } from '../parsers/index.js';
 import { redactSecrets } from '../secrets/detect.js';
 import type { Project } from './project.js';
-import { redactSpan } from './redact.js';
-import { docsUrl, type ReportDescriptor, type Rule, type RuleContext, type RuleSettings } from './rule.js';
+import {
+  docsUrl,
+  type FileRule,
+  type ProjectRule,
+  type ReportDescriptor,
+  type Rule,
+  type RuleSettings,
+} from './rule.js';
 import type { SourceFile } from './source-file.js';
 import type { Finding, Range, Severity } from './types.js';
 
@@ -16,8 +22,8 @@ export interface LintOptions {
   knownRuleIds?: ReadonlySet<string>;
   /** Called when a rule throws: the review goes on without that rule's findings for the file. */
   onRuleError?: (rule: Rule, file: string | undefined, error: unknown) => void;
-  /** Called after each rule ran (for progress display on long runs). */
-  onProgress?: (rulesDone: number, rulesTotal: number) => void;
+  /** Called after each file and each project rule (for progress display on long runs). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const MAX_SNIPPET = 200;
@@ -31,33 +37,43 @@ const PARSE_RULE = 'PDO000';
 export function lint(project: Project, rules: readonly Rule[], options: LintOptions): Finding[] {
   const raw: Finding[] = [];
   const byId = new Map(rules.map((r) => [r.id, r]));
+  const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
+  const projectRules = rules.filter((r): r is ProjectRule => r.scope === 'project');
+  const emit = (rule: Rule, fallback: SourceFile | undefined) => (d: ReportDescriptor) => {
+    const file = d.file ?? fallback;
+    if (!file) throw new Error(`${rule.id}: project-scoped rules must name the file they report on`);
+    raw.push(makeFinding(rule, file, d.range, d.message, d.severity ?? rule.severity, d.fix));
+  };
+  // Kinds that project rules read after the per-file pass: those files keep their parse trees.
+  const keptKinds = new Set(projectRules.flatMap((r) => r.kinds));
+  const total = project.files.length + projectRules.length;
   let done = 0;
-  for (const rule of rules) {
-    const emit = (fallback: SourceFile | undefined) => (d: ReportDescriptor) => {
-      const file = d.file ?? fallback;
-      if (!file) throw new Error(`${rule.id}: project-scoped rules must name the file they report on`);
-      raw.push(makeFinding(rule, file, d.range, d.message, d.severity ?? rule.severity, d.fix));
-    };
-    if (rule.scope === 'file') {
-      for (const file of filesFor(project, rule)) {
-        // A file that does not parse gets its PDO000 and nothing else: findings on a partial tree mislead.
-        if (rule.id !== PARSE_RULE && hasParseError(file)) continue;
-        const ctx: RuleContext = { project, settings: options.settings, report: emit(file) };
-        try {
-          rule.check(file, ctx);
-        } catch (error) {
-          options.onRuleError?.(rule, file.path, error);
-        }
-      }
-    } else if (rule.kinds.length === 0 || rule.kinds.some((k) => project.ofKind(k).length > 0)) {
-      const ctx: RuleContext = { project, settings: options.settings, report: emit(undefined) };
+
+  // File-major: each file's rules run together, then its parse trees can be dropped (memory stays flat).
+  for (const file of project.files) {
+    const applicable = fileRules.filter((r) => r.kinds.includes(file.kind));
+    // A file that does not parse gets its PDO000 and nothing else: findings on a partial tree mislead.
+    const broken = applicable.length > 0 && hasParseError(file);
+    for (const rule of applicable) {
+      if (broken && rule.id !== PARSE_RULE) continue;
       try {
-        rule.check(project, ctx);
+        rule.check(file, { project, settings: options.settings, report: emit(rule, file) });
+      } catch (error) {
+        options.onRuleError?.(rule, file.path, error);
+      }
+    }
+    if (!keptKinds.has(file.kind)) file.evict();
+    options.onProgress?.(++done, total);
+  }
+  for (const rule of projectRules) {
+    if (rule.kinds.length === 0 || rule.kinds.some((k) => project.ofKind(k).length > 0)) {
+      try {
+        rule.check(project, { project, settings: options.settings, report: emit(rule, undefined) });
       } catch (error) {
         options.onRuleError?.(rule, undefined, error);
       }
     }
-    options.onProgress?.(++done, rules.length);
+    options.onProgress?.(++done, total);
   }
 
   const levelled: Finding[] = [];
@@ -83,11 +99,6 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
   const out = applySuppressions(project, levelled, known, byId.get(SUPPRESSION_RULE), options, isBroken);
   assignFingerprints(out);
   return sortFindings(out);
-}
-
-function filesFor(project: Project, rule: Rule): SourceFile[] {
-  if (rule.kinds.length === 1) return project.ofKind(rule.kinds[0]!);
-  return project.files.filter((f) => rule.kinds.includes(f.kind));
 }
 
 export function makeFinding(
@@ -118,18 +129,20 @@ export function makeFinding(
 }
 
 /**
- * The start line of a finding, capped. For secrets-domain findings the reported span itself is redacted
- * (the rule points at the credential), on top of the detector-based redaction every snippet gets.
+ * The start line of a finding, redacted, then capped. Redaction runs on the whole line in one pass: the
+ * detectors' matches and, for secrets-domain findings, the reported span itself (the rule points at the
+ * credential or its key), so hiding one part never makes another unrecognisable.
  */
 function snippetOf(file: SourceFile, range: Range, sensitive: boolean): string {
-  let line = file.lineText(range.line);
+  const line = file.lineText(range.line);
+  const extra: { start: number; end: number }[] = [];
   if (sensitive) {
     const start = Math.max(0, range.column - 1);
     const end = range.endLine === range.line ? Math.max(start, range.endColumn - 1) : line.length;
-    if (end > start) line = redactSpan(line, start, end);
+    extra.push({ start, end });
   }
-  const text = line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET)}…` : line;
-  return redactSecrets(text);
+  const redacted = redactSecrets(line, extra);
+  return redacted.length > MAX_SNIPPET ? `${redacted.slice(0, MAX_SNIPPET)}…` : redacted;
 }
 
 function applySuppressions(

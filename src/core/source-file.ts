@@ -10,8 +10,10 @@ export class SourceFile {
   readonly text: string;
   /** Offsets where each line starts. */
   readonly #lineStarts: number[];
-  /** Per-file cache for parsers and models, keyed by the parser's name. */
+  /** Per-file cache for parsers and models, keyed by the parser's name (evictable). */
   readonly #cache = new Map<string, unknown>();
+  /** Small derived facts (e.g. "does it parse?") that survive eviction. */
+  readonly #facts = new Map<string, unknown>();
 
   constructor(path: string, kind: FileKind, text: string) {
     this.path = path;
@@ -69,6 +71,22 @@ export class SourceFile {
   lineRange(line: number): Range {
     const start = this.#lineStarts[line - 1] ?? this.text.length;
     return this.range(start, start + this.lineText(line).length);
+  }
+
+  /** Like `cached`, for small values that must outlive `evict()`. */
+  fact<T>(key: string, compute: () => T): T {
+    if (this.#facts.has(key)) return this.#facts.get(key) as T;
+    const value = compute();
+    this.#facts.set(key, value);
+    return value;
+  }
+
+  /**
+   * Drops parse trees and models once no rule will read them again (keeps memory flat on large
+   * repositories). A later `cached` call recomputes, so eviction is never wrong, only slower.
+   */
+  evict(): void {
+    this.#cache.clear();
   }
 
   /** Parse-once cache: the first call computes, later calls return the same value. */

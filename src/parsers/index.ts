@@ -1,4 +1,5 @@
 import type { SourceFile } from '../core/source-file.js';
+import { dockerfileModel } from './dockerfile.js';
 import { parseJson } from './json.js';
 import { parseYaml } from './yaml.js';
 
@@ -21,6 +22,10 @@ export function parseByKind(file: SourceFile): { errors: readonly unknown[] } | 
     case 'helm-values':
     case 'yaml':
       return parseYaml(file);
+    case 'dockerfile':
+      // dockerfile-ast is tolerant (no errors); the model includes the shell parse of every RUN.
+      dockerfileModel(file);
+      return { errors: [] };
     case 'grafana-dashboard':
     case 'terraform-json':
     case 'json':
@@ -32,5 +37,5 @@ export function parseByKind(file: SourceFile): { errors: readonly unknown[] } | 
 
 /** True when the file's own parser reported an error (PDO000 reports it; other rules skip the file). */
 export function hasParseError(file: SourceFile): boolean {
-  return (parseByKind(file)?.errors.length ?? 0) > 0;
+  return file.fact('parse-error', () => (parseByKind(file)?.errors.length ?? 0) > 0);
 }
