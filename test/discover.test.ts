@@ -110,3 +110,15 @@ describe('classify', () => {
     expect(classify('charts/shop/templates/deploy.yaml', 'apiVersion: v1\nkind: Pod\n', charts)).toBe('helm-template');
   });
 });
+
+describe('explicit paths', () => {
+  it('reviews a directory named explicitly even when a parent .gitignore ignores it', () => {
+    write('.gitignore', 'generated/\n');
+    write('generated/a.yaml', 'a: 1\n');
+    write('generated/.gitignore', 'skip.yaml\n');
+    write('generated/skip.yaml', 'a: 1\n');
+    expect(discover({ paths: [dir], root: dir }).files.map((f) => f.path)).toEqual(['.gitignore']);
+    const explicit = discover({ paths: [join(dir, 'generated')], root: dir }).files.map((f) => f.path);
+    expect(explicit).toEqual(['generated/.gitignore', 'generated/a.yaml']);
+  });
+});

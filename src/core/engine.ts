@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { annotationSuppressions, inlineSuppressions, type Suppression } from '../config/suppressions.js';
 import { hasParseError } from '../parsers/index.js';
 import { redactSecrets } from '../secrets/detect.js';
+import { createMemoryGovernor } from './memory.js';
 import type { Project } from './project.js';
 import {
   docsUrl,
@@ -50,6 +51,7 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
   let done = 0;
 
   // File-major: each file's rules run together, then its parse trees can be dropped (memory stays flat).
+  const governMemory = createMemoryGovernor();
   for (const file of project.files) {
     const applicable = fileRules.filter((r) => r.kinds.includes(file.kind));
     // A file that does not parse gets its PDO000 and nothing else: findings on a partial tree mislead.
@@ -63,6 +65,7 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
       }
     }
     if (!keptKinds.has(file.kind)) file.evict();
+    governMemory();
     options.onProgress?.(++done, total);
   }
   for (const rule of projectRules) {

@@ -111,8 +111,11 @@ export function discover(options: DiscoverOptions): Discovery {
     } catch (error) {
       throw new DiscoveryError(`cannot read ${p}: ${errorCode(error)}`);
     }
-    if (isDir) walk(abs, parentGitignores(root, abs), new Set());
-    else readCandidate(abs, relOf(abs));
+    if (isDir) {
+      // A directory named explicitly is reviewed even when a parent .gitignore ignores it (as asked).
+      const parents = parentGitignores(root, abs);
+      walk(abs, isIgnored(parents, abs, true) ? [] : parents, new Set());
+    } else readCandidate(abs, relOf(abs));
   }
   files.sort((a, b) => compare(a.path, b.path));
   skipped.sort((a, b) => compare(a.file, b.file));
