@@ -22,7 +22,10 @@ beforeAll(() => {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), content);
   };
-  put('docker-compose.yml', `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${SECRETS.compose}\n`);
+  put(
+    'docker-compose.yml',
+    `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${SECRETS.compose}\n`,
+  );
   put('Dockerfile', `FROM node:20.11\nENV API_KEY=${SECRETS.dockerfile}\nUSER 1000\n`);
   put(
     'k8s/app.yaml',

@@ -28,9 +28,12 @@ function exposeGc(): (() => void) | null {
   if (cached !== undefined) return cached;
   try {
     const existing = (globalThis as { gc?: () => void }).gc;
-    if (typeof existing === 'function') return (cached = existing);
-    v8.setFlagsFromString('--expose-gc');
-    cached = vm.runInNewContext('gc') as () => void;
+    if (typeof existing === 'function') {
+      cached = existing;
+    } else {
+      v8.setFlagsFromString('--expose-gc');
+      cached = vm.runInNewContext('gc') as () => void;
+    }
   } catch {
     cached = null;
   }

@@ -20,9 +20,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
  * The SARIF 2.1.0 schema as Microsoft ships it with the SARIF Multitool (npm devDependency
  * `@microsoft/sarif-multitool`, platform package `-linux`): JSON Schema 2020-12.
  */
-export const SARIF_SCHEMA_PATH = createRequire(import.meta.url).resolve(
-  '@microsoft/sarif-multitool-linux/sarif-2.1.0.json',
-);
+const SARIF_SCHEMA_PATH = createRequire(import.meta.url).resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json');
 
 function sarifValidator(): ValidateFunction {
   const schema = JSON.parse(readFileSync(SARIF_SCHEMA_PATH, 'utf8')) as Record<string, unknown>;

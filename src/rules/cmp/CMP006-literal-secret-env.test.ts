@@ -78,8 +78,7 @@ ruleTester(rule, {
       files: {
         'docker-compose.yml':
           'services:\n  api:\n    image: org/api:1\n    env_file: [./config/api.env]\n  worker:\n    image: org/worker:1\n    env_file: config/api.env\n',
-        'config/api.env':
-          `# api\nLOG_LEVEL=info\nexport STRIPE_SECRET_KEY="${['sk', 'live', '0123456789'].join('_')}"\nDB_PASSWORD=\${DB_PASSWORD:-hunter22}\n`,
+        'config/api.env': `# api\nLOG_LEVEL=info\nexport STRIPE_SECRET_KEY="${['sk', 'live', '0123456789'].join('_')}"\nDB_PASSWORD=\${DB_PASSWORD:-hunter22}\n`,
       },
       errors: [
         {
