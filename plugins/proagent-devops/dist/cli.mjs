@@ -113495,9 +113495,12 @@ function exposeGc() {
   if (cached !== void 0) return cached;
   try {
     const existing = globalThis.gc;
-    if (typeof existing === "function") return cached = existing;
-    v8.setFlagsFromString("--expose-gc");
-    cached = vm.runInNewContext("gc");
+    if (typeof existing === "function") {
+      cached = existing;
+    } else {
+      v8.setFlagsFromString("--expose-gc");
+      cached = vm.runInNewContext("gc");
+    }
   } catch {
     cached = null;
   }
