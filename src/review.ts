@@ -7,6 +7,7 @@ import type { Rule } from './core/rule.js';
 import { SourceFile } from './core/source-file.js';
 import type { Finding, SkippedFile } from './core/types.js';
 import { withDependencies } from './models/dependencies.js';
+import { initHcl } from './parsers/hcl.js';
 import { RULES } from './rules/registry.js';
 import { classify, kindByName } from './workspace/classify.js';
 import { DEFAULT_MAX_FILE_SIZE, discover } from './workspace/discover.js';
@@ -25,6 +26,15 @@ export interface ReviewOptions {
   onRuleError?: (rule: Rule, file: string | undefined, error: unknown) => void;
   onProgress?: (message: string) => void;
 }
+
+// The HCL grammar is WebAssembly, which loads asynchronously while lint() is synchronous: load it once,
+// when the review module is first imported (about 40 ms). If it cannot load, Terraform files are reported
+// as unparseable (PDO000) and the rest of the review is unaffected.
+export const hclReady: Promise<boolean> = initHcl().then(
+  () => true,
+  () => false,
+);
+await hclReady;
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 

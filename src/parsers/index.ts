@@ -1,5 +1,7 @@
 import type { SourceFile } from '../core/source-file.js';
+import type { Range } from '../core/types.js';
 import { dockerfileModel } from './dockerfile.js';
+import { parseHcl } from './hcl.js';
 import { parseJson } from './json.js';
 import { parseYaml } from './yaml.js';
 
@@ -7,7 +9,7 @@ import { parseYaml } from './yaml.js';
  * Parses a file with the parser of its kind (cached on the file). Used by the benchmark's parse-only
  * baseline and by the fuzz tests; rules call the parsers they need directly.
  */
-export function parseByKind(file: SourceFile): { errors: readonly unknown[] } | undefined {
+export function parseByKind(file: SourceFile): { errors: readonly { message: string; range: Range }[] } | undefined {
   switch (file.kind) {
     case 'compose':
     case 'k8s':
@@ -26,8 +28,11 @@ export function parseByKind(file: SourceFile): { errors: readonly unknown[] } | 
       // dockerfile-ast is tolerant (no errors); the model includes the shell parse of every RUN.
       dockerfileModel(file);
       return { errors: [] };
-    case 'grafana-dashboard':
+    case 'terraform':
     case 'terraform-json':
+    case 'tfvars':
+      return parseHclSafely(file);
+    case 'grafana-dashboard':
     case 'json':
       return parseJson(file);
     default:
@@ -38,4 +43,15 @@ export function parseByKind(file: SourceFile): { errors: readonly unknown[] } | 
 /** True when the file's own parser reported an error (PDO000 reports it; other rules skip the file). */
 export function hasParseError(file: SourceFile): boolean {
   return file.fact('parse-error', () => (parseByKind(file)?.errors.length ?? 0) > 0);
+}
+
+/** parseHcl, or one error when the grammar could not be loaded (so the file is a PDO000, not a crash). */
+function parseHclSafely(file: SourceFile): { errors: readonly { message: string; range: Range }[] } {
+  try {
+    return parseHcl(file);
+  } catch (error) {
+    return {
+      errors: [{ message: `Terraform parser unavailable: ${(error as Error).message}`, range: file.range(0, 0) }],
+    };
+  }
 }

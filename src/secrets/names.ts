@@ -16,6 +16,8 @@ const REFERENCE_SUFFIXES = [
   'path',
   'name',
   'ref',
+  'param',
+  'parameter',
   'id',
   'arn',
   'key_id',

@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type { FileKind } from '../../core/types.js';
+import { parseByKind } from '../../parsers/index.js';
 import { parseJson } from '../../parsers/json.js';
 import { parseYaml } from '../../parsers/yaml.js';
 
@@ -16,14 +17,15 @@ const YAML_KINDS: readonly FileKind[] = [
   'helm-chart',
   'helm-values',
 ];
-const JSON_KINDS: readonly FileKind[] = ['grafana-dashboard', 'terraform-json'];
+const JSON_KINDS: readonly FileKind[] = ['grafana-dashboard'];
+const HCL_KINDS: readonly FileKind[] = ['terraform', 'terraform-json', 'tfvars'];
 
 export const rule = defineRule({
   id: 'PDO000',
   title: 'File could not be parsed',
   severity: 'error',
   domain: 'cicd',
-  kinds: [...YAML_KINDS, ...JSON_KINDS],
+  kinds: [...YAML_KINDS, ...JSON_KINDS, ...HCL_KINDS],
   rationale:
     'A file that does not parse cannot be deployed and cannot be reviewed: every other rule is blind to it. ' +
     'The review of the other files goes on.',
@@ -32,7 +34,11 @@ export const rule = defineRule({
     'Generic `*.json` and `*.yaml` files that are not recognised as a DevOps artifact are not reported: ' +
     'JSON with comments (tsconfig, devcontainer) is common and valid for its consumer.',
   check(file, ctx) {
-    const errors = JSON_KINDS.includes(file.kind) ? parseJson(file).errors : parseYaml(file).errors;
+    const errors = HCL_KINDS.includes(file.kind)
+      ? (parseByKind(file)?.errors ?? [])
+      : JSON_KINDS.includes(file.kind)
+        ? parseJson(file).errors
+        : parseYaml(file).errors;
     // The first error is the cause; the parser's follow-up errors are cascades of it.
     const first = errors[0];
     if (first) ctx.report({ range: first.range, message: first.message });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, ruleSettings } from '../config/config.js';
+import { environmentFromPath, environmentOf, isEnvironmentName, isProdPath } from './environment.js';
+
+const settings = ruleSettings(defaultConfig());
+
+describe('environmentFromPath', () => {
+  it.each([
+    ['infra/envs/staging/main.tf', 'staging'],
+    ['environments/prod-eu/main.tf', 'prod-eu'],
+    ['k8s/overlays/production/kustomization.yaml', 'production'],
+    ['infra/dev.tfvars', 'dev'],
+    ['infra/prod.auto.tfvars.json', 'prod'],
+    ['chart/values-staging.yaml', 'staging'],
+    ['docker-compose.prod.yml', 'prod'],
+    ['terraform/staging/network/main.tf', 'staging'],
+    ['infra/terraform.tfvars', undefined],
+    ['infra/common.tfvars', undefined],
+    ['src/test/main.tf', undefined],
+    ['modules/vpc/main.tf', undefined],
+  ])('%s → %s', (path, env) => {
+    expect(environmentFromPath(path)).toBe(env);
+  });
+});
+
+describe('environmentOf', () => {
+  it('prefers an extra name that is an environment, and is prod when anything matches the pattern', () => {
+    expect(environmentOf('k8s/app/deploy.yaml', settings, ['shop-prod'])).toEqual({ name: 'shop-prod', prod: true });
+    expect(environmentOf('envs/staging/main.tf', settings, ['shop'])).toEqual({ name: 'staging', prod: false });
+    expect(environmentOf('deploy/live/app.yaml', settings)).toEqual({ name: undefined, prod: true });
+    expect(environmentOf('app/main.tf', settings)).toEqual({ name: undefined, prod: false });
+  });
+
+  it('recognises environment names and prod paths', () => {
+    expect(isEnvironmentName('eu-prod')).toBe(true);
+    expect(isEnvironmentName('payments')).toBe(false);
+    expect(isProdPath('infra/production/main.tf', settings)).toBe(true);
+    expect(isProdPath('infra/products/main.tf', settings)).toBe(false);
+  });
+});
