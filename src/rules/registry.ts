@@ -51,6 +51,19 @@ import { rule as SEC002 } from './sec/SEC002-credential-file-committed.js';
 import { rule as SEC003 } from './sec/SEC003-k8s-secret-committed.js';
 import { rule as SEC004 } from './sec/SEC004-external-secret-rotation.js';
 import { rule as SEC005 } from './sec/SEC005-no-secret-scanner.js';
+import { rule as TF001 } from './tf/TF001-no-remote-backend.js';
+import { rule as TF002 } from './tf/TF002-s3-backend-locking.js';
+import { rule as TF003 } from './tf/TF003-missing-required-tags.js';
+import { rule as TF004 } from './tf/TF004-secret-literal.js';
+import { rule as TF005 } from './tf/TF005-unpinned-versions.js';
+import { rule as TF006 } from './tf/TF006-unpinned-module-source.js';
+import { rule as TF007 } from './tf/TF007-open-ingress.js';
+import { rule as TF008 } from './tf/TF008-database-backups.js';
+import { rule as TF009 } from './tf/TF009-s3-bucket-protection.js';
+import { rule as TF010 } from './tf/TF010-iam-wildcard.js';
+import { rule as TF011 } from './tf/TF011-undocumented-variables.js';
+import { rule as TF012 } from './tf/TF012-cloud-runtime-exposure.js';
+import { rule as TF013 } from './tf/TF013-environments-not-separated.js';
 
 export const RULES: readonly Rule[] = [
   CMP001,
@@ -104,4 +117,17 @@ export const RULES: readonly Rule[] = [
   SEC003,
   SEC004,
   SEC005,
+  TF001,
+  TF002,
+  TF003,
+  TF004,
+  TF005,
+  TF006,
+  TF007,
+  TF008,
+  TF009,
+  TF010,
+  TF011,
+  TF012,
+  TF013,
 ];
