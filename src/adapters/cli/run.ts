@@ -4,6 +4,7 @@ import { DiscoveryError } from '../../workspace/discover.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { reviewCommand } from './review-command.js';
 import { rulesCommand } from './rules-command.js';
+import { runCommand } from './scaffold-command.js';
 import { USAGE } from './usage.js';
 
 export type { CliIO } from './io.js';
@@ -13,6 +14,7 @@ export { UsageError } from './io.js';
 const COMMANDS: Record<string, Command> = {
   review: reviewCommand,
   rules: rulesCommand,
+  run: runCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

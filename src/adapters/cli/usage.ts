@@ -3,6 +3,8 @@ export const USAGE = `Usage: proagent-devops <command> [options]
 Commands:
   review [PATH...]   Review DevOps artifacts against the conventions (default: .)
   rules [ID]         List the rules, or explain one
+  run --list | run RECIPE [--out DIR] [--set key=value ...] [--dry-run] [--force]
+                     Scaffold convention-compliant artifacts (reviewed before writing)
   version            Print the version
 
 review options:
