@@ -83,7 +83,20 @@ export function loadConfig(path: string, knownRuleIds: ReadonlySet<string>): Con
   return { ...validateConfig(raw, knownRuleIds, path), path };
 }
 
-const TOP_LEVEL_KEYS = new Set(['rules', 'overrides', 'ignorePaths', 'maxFileSize', 'production', 'tags', 'alerts']);
+// guard, hooks, incident and hub are read and validated by their own modules.
+const TOP_LEVEL_KEYS = new Set([
+  'rules',
+  'overrides',
+  'ignorePaths',
+  'maxFileSize',
+  'production',
+  'tags',
+  'alerts',
+  'guard',
+  'hooks',
+  'incident',
+  'hub',
+]);
 
 export function validateConfig(raw: unknown, knownRuleIds: ReadonlySet<string>, where = 'config'): Config {
   const fail = (msg: string): never => {

@@ -202,7 +202,7 @@ function writesDownloadToStdout(cmd: SimpleCommand): boolean {
 }
 
 /** True when the command executes the script it reads on stdin (`sh`, `bash -s -- --yes`, `python3 -`). */
-function runsStdin(cmd: SimpleCommand): boolean {
+export function runsStdin(cmd: Pick<SimpleCommand, 'words'>): boolean {
   const { name, args } = unwrapCommand(cmd);
   const inline = name === undefined ? undefined : INTERPRETERS[name];
   if (inline === undefined) return false;

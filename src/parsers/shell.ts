@@ -25,6 +25,7 @@ export {
   findDownloadsIntoShell,
   hasOption,
   pipelineOf,
+  runsStdin,
   SHELLS,
   shellCommandString,
   type UnwrappedCommand,

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../config/config.js';
 import { VERSION } from '../../version.js';
 import { DiscoveryError } from '../../workspace/discover.js';
+import { guardCliCommand } from './guard-command.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { reviewCommand } from './review-command.js';
 import { rulesCommand } from './rules-command.js';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   review: reviewCommand,
   rules: rulesCommand,
   run: runCommand,
+  guard: guardCliCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

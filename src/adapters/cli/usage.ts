@@ -5,6 +5,7 @@ Commands:
   rules [ID]         List the rules, or explain one
   run --list | run RECIPE [--out DIR] [--set key=value ...] [--dry-run] [--force]
                      Scaffold convention-compliant artifacts (reviewed before writing)
+  guard -- COMMAND   Judge a shell command before it runs (allow|ask|deny)
   version            Print the version
 
 review options:
