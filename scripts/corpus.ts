@@ -18,6 +18,8 @@ export function mulberry32(seed: number): () => number {
 }
 
 type Gen = (rand: () => number, svc: string, i: number) => string;
+/** Several files that only make sense together (a chart, a kustomize base with overlays): paths under `<svc>/<entry>-<i>/`. */
+type BundleGen = (rand: () => number, svc: string, i: number) => Record<string, string>;
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('');
 
@@ -213,8 +215,111 @@ const json: Gen = (r, svc) =>
     2,
   );
 
+const ENVS = ['dev', 'staging', 'prod'] as const;
+
+const argoApplication = (
+  svc: string,
+  env: string,
+  path: string,
+  revision: string,
+  extra = '',
+) => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: ${svc}-${env}
+  namespace: argocd
+spec:
+  project: ${svc}
+  source:
+    repoURL: https://git.example.com/platform/monorepo.git
+    targetRevision: ${revision}
+    path: ${path}
+${extra}  destination:
+    server: https://kubernetes.default.svc
+    namespace: ${svc}-${env}
+  syncPolicy:
+    automated: { prune: true, selfHeal: true }
+    retry: { limit: 5 }
+`;
+
+/** An Argo CD Application per environment (some tracking a branch, some pinned). */
+const argoApp: Gen = (r, svc, i) =>
+  argoApplication(
+    svc,
+    pick(r, ENVS),
+    `${svc}/deploy-${i}/overlays/${pick(r, ENVS)}`,
+    pick(r, ['main', 'HEAD', 'v1.4.2', '3f2c9a1b7d4e5f60718293a4b5c6d7e8f9012345']),
+  );
+
+/** A kustomize base with dev/staging/prod overlays (images, namespace, a JSON patch) and its prod Application. */
+const kustomizeApp: BundleGen = (r, svc, i) => {
+  const name = `${svc}-${i}`;
+  const tag = `1.${Math.floor(r() * 9)}.${Math.floor(r() * 9)}`;
+  const files: Record<string, string> = {
+    'base/kustomization.yaml':
+      'resources:\n  - deployment.yaml\n  - service.yaml\nlabels:\n  - pairs: { app.kubernetes.io/part-of: shop }\n',
+    'base/deployment.yaml': k8s(r, name, i).split('---\n').slice(0, 2).join('---\n'),
+    'base/service.yaml': `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: { app: ${name}-0 }\n  ports: [{ port: 80, targetPort: 8080 }]\n`,
+    [`argocd/${name}-prod.yaml`]: argoApplication(name, 'prod', `${svc}/deploy-${i}/overlays/prod`, `v${tag}`),
+  };
+  for (const env of ENVS) {
+    const envTag = env === 'prod' && r() < 0.2 ? `1.9.${Math.floor(r() * 9)}` : tag;
+    files[`overlays/${env}/kustomization.yaml`] = `namespace: ${name}-${env}
+resources:
+  - ../../base
+${r() < 0.3 ? 'commonLabels:\n  tier: backend\n' : ''}images:
+  - name: registry.example.com/${name}
+    newTag: "${r() < 0.1 ? 'latest' : envTag}"
+patches:
+  - target: { kind: Deployment }
+    patch: |-
+      - op: replace
+        path: /spec/replicas
+        value: ${env === 'prod' ? 3 : 1}
+`;
+  }
+  return files;
+};
+
+/** A Helm chart with per-environment values, templates, and the Applications that deploy it. */
+const helmChart: BundleGen = (r, svc, i) => {
+  const name = `${svc}-${i}`;
+  const files: Record<string, string> = {
+    'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: 0.${i % 10}.0\nappVersion: "1.4.2"\n${r() < 0.3 ? 'dependencies:\n  - name: redis\n    version: "*"\n    repository: https://charts.example.com\n' : ''}`,
+    'values.yaml': `replicaCount: 2\nimage:\n  repository: registry.example.com/${svc}\n  tag: "${r() < 0.2 ? 'latest' : '1.4.2'}"\npodSecurityContext:\n  runAsNonRoot: ${r() < 0.8}\nresources:\n  requests: { cpu: 100m, memory: 128Mi }\n${r() < 0.2 ? 'auth:\n  password: Zq8rT5wLm2Kx\n' : ''}`,
+    'values-staging.yaml': 'image:\n  tag: "1.4.2"\n',
+    'values-prod.yaml': `replicaCount: 3\nimage:\n  tag: "${r() < 0.8 ? '1.4.2' : '1.5.0'}"\n`,
+    'templates/_helpers.tpl': `{{- define "${name}.name" -}}{{ .Chart.Name | trunc 63 }}{{- end }}\n`,
+    'templates/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "${name}.name" . }}
+spec:
+  replicas: {{ .Values.replicaCount }}
+  template:
+    spec:
+      securityContext: {{- toYaml .Values.podSecurityContext | nindent 8 }}
+      containers:
+        - name: app
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          resources: {{- toYaml .Values.resources | nindent 12 }}
+`,
+    'templates/service.yaml': `apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "${name}.name" . }}\nspec:\n  ports: [{ port: {{ .Values.port | default 80 }} }]\n`,
+  };
+  for (const env of ['staging', 'prod']) {
+    files[`argocd/${env}.yaml`] = argoApplication(
+      name,
+      env,
+      `${svc}/charts-${i}`,
+      'v1.4.2',
+      `    helm:\n      valueFiles: [values-${env}.yaml]\n`,
+    );
+  }
+  return files;
+};
+
 /** Kind mix by weight (roughly a platform monorepo: lots of code and docs, a long tail of infra). */
-const MIX: [string, number, Gen][] = [
+const MIX: [string, number, Gen | BundleGen][] = [
   ['Dockerfile', 8, dockerfile],
   ['docker-compose.yml', 5, compose],
   ['k8s/deployment.yaml', 12, k8s],
@@ -227,6 +332,9 @@ const MIX: [string, number, Gen][] = [
   ['README.md', 12, readme],
   ['config/settings.yaml', 10, plainYaml],
   ['package.json', 8, json],
+  ['argocd/app.yaml', 2, argoApp],
+  ['deploy', 1, kustomizeApp],
+  ['charts', 1, helmChart],
 ];
 
 export function generateCorpus(dir: string, fileCount: number, seed: number): number {
@@ -245,10 +353,18 @@ export function generateCorpus(dir: string, fileCount: number, seed: number): nu
     const rel = path.startsWith('.github/')
       ? `${svc}/.github/workflows/ci-${i}.yml`
       : `${svc}/${path.replace(/(\.[a-z]+)$/, `-${i}$1`).replace(/^Dockerfile$/, `Dockerfile.${i}`)}`;
-    const abs = join(dir, rel);
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, gen(rand, svc, i));
-    written++;
+    const out = gen(rand, svc, i);
+    const files = typeof out === 'string' ? { [rel]: out } : prefixed(out, `${svc}/${path}-${i}`);
+    for (const [file, text] of Object.entries(files)) {
+      const abs = join(dir, file);
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, text);
+      written++;
+    }
   }
   return written;
+}
+
+function prefixed(files: Record<string, string>, dir: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([path, text]) => [`${dir}/${path}`, text]));
 }

@@ -116,7 +116,7 @@ describe('review', () => {
   });
 
   it.each([
-    [['review', '--format', 'xml'], /--format must be one of text, json, sarif, markdown/],
+    [['review', '--format', 'xml'], /--format must be one of text, json, sarif, markdown, html/],
     [['review', '--only', 'DKR999'], /--only: unknown rule or family DKR999/],
     [['review', '--skip', 'NOPE'], /--skip: unknown rule or family NOPE/],
     [['review', 'missing-dir'], /no such file or directory/],

@@ -10,7 +10,7 @@ const rulesDir = join(root, 'src/rules');
 /** The catalog contract; CI has shared/ beside the checkout. */
 const catalogPath = join(root, '..', 'shared', 'spec', 'RULES.md');
 /** Families this repository implements so far (the issue that added each is in CHANGELOG.md). */
-const IMPLEMENTED_FAMILIES = ['DKR', 'CMP', 'K8S', 'SEC', 'PDO', 'TF', 'PRM', 'AMG', 'GRF', 'OBS'];
+const IMPLEMENTED_FAMILIES = ['DKR', 'CMP', 'K8S', 'SEC', 'PDO', 'TF', 'PRM', 'AMG', 'GRF', 'OBS', 'GHA', 'GLC', 'JNK'];
 
 function ruleFiles(): { id: string; dir: string; base: string }[] {
   const out: { id: string; dir: string; base: string }[] = [];

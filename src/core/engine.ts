@@ -13,7 +13,7 @@ import {
   type RuleSettings,
 } from './rule.js';
 import type { SourceFile } from './source-file.js';
-import type { Finding, Range, Severity } from './types.js';
+import type { FileKind, Finding, Range, Severity } from './types.js';
 
 export interface LintOptions {
   settings: RuleSettings;
@@ -45,14 +45,10 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
     if (!file) throw new Error(`${rule.id}: project-scoped rules must name the file they report on`);
     raw.push(makeFinding(rule, file, d.range, d.message, d.severity ?? rule.severity, d.fix));
   };
-  // Kinds that project rules read after the per-file pass: those files keep their parse trees.
-  const keptKinds = new Set(projectRules.flatMap((r) => r.kinds));
   const total = project.files.length + projectRules.length;
   let done = 0;
-
-  // File-major: each file's rules run together, then its parse trees can be dropped (memory stays flat).
   const governMemory = createMemoryGovernor();
-  for (const file of project.files) {
+  const checkFile = (file: SourceFile) => {
     const applicable = fileRules.filter((r) => r.kinds.includes(file.kind));
     // A file that does not parse gets its PDO000 and nothing else: findings on a partial tree mislead.
     const broken = applicable.length > 0 && hasParseError(file);
@@ -64,11 +60,8 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
         options.onRuleError?.(rule, file.path, error);
       }
     }
-    if (!keptKinds.has(file.kind)) file.evict();
-    governMemory();
-    options.onProgress?.(++done, total);
-  }
-  for (const rule of projectRules) {
+  };
+  const checkProject = (rule: ProjectRule) => {
     if (rule.kinds.length === 0 || rule.kinds.some((k) => project.ofKind(k).length > 0)) {
       try {
         rule.check(project, { project, settings: options.settings, report: emit(rule, undefined) });
@@ -76,7 +69,45 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
         options.onRuleError?.(rule, undefined, error);
       }
     }
+  };
+  const step = () => {
+    governMemory();
     options.onProgress?.(++done, total);
+  };
+
+  // Memory stays flat when few parse trees are alive at once (findings are sorted at the end, so the order
+  // of checks does not show). Files of kinds no project rule reads go first, each dropping its trees right
+  // after its own rules. The others keep their trees until the project rules reading them have run: they
+  // go group by group (kinds that project rules read together), each group right before its project rules,
+  // so that one group's trees are alive at a time instead of every group's until the end.
+  const groups = groupsByKind(projectRules);
+  const pending = new Set(groups.flatMap((g) => [...g.kinds]));
+  for (const file of project.files) {
+    if (pending.has(file.kind)) continue;
+    checkFile(file);
+    file.evict();
+    step();
+  }
+  for (const group of groups) {
+    for (const file of project.files) {
+      if (!group.kinds.has(file.kind)) continue;
+      checkFile(file);
+      step();
+    }
+    for (const rule of group.rules) {
+      checkProject(rule);
+      step();
+    }
+    for (const kind of group.kinds) pending.delete(kind);
+    // Also drops what the group's rules parsed in other files (the Dockerfile a compose service builds …),
+    // unless a later group reads those files: then they are parsed once, not twice.
+    for (const file of project.files) if (!pending.has(file.kind)) file.evict();
+  }
+  // Rules of no particular kind read whatever they need, on demand.
+  for (const rule of projectRules) {
+    if (rule.kinds.length > 0) continue;
+    checkProject(rule);
+    step();
   }
 
   const levelled: Finding[] = [];
@@ -104,6 +135,33 @@ export function lint(project: Project, rules: readonly Rule[], options: LintOpti
   return sortFindings(out);
 }
 
+/** Kinds that project rules read together, and those rules (in the order of their first rule). */
+interface RuleGroup {
+  kinds: Set<FileKind>;
+  rules: ProjectRule[];
+}
+
+/** Groups project rules that share a kind, transitively; rules of no particular kind are left out. */
+function groupsByKind(rules: readonly ProjectRule[]): RuleGroup[] {
+  const order = new Map(rules.map((r, i) => [r, i]));
+  const groups: RuleGroup[] = [];
+  for (const rule of rules) {
+    if (rule.kinds.length === 0) continue;
+    const [first, ...others] = groups.filter((g) => rule.kinds.some((k) => g.kinds.has(k)));
+    const group = first ?? { kinds: new Set<FileKind>(), rules: [] };
+    if (!first) groups.push(group);
+    for (const kind of rule.kinds) group.kinds.add(kind);
+    group.rules.push(rule);
+    for (const other of others) {
+      for (const kind of other.kinds) group.kinds.add(kind);
+      group.rules.push(...other.rules);
+      groups.splice(groups.indexOf(other), 1);
+    }
+  }
+  for (const group of groups) group.rules.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return groups;
+}
+
 export function makeFinding(
   rule: Pick<Rule, 'id' | 'domain' | 'fix' | 'rollback'>,
   file: SourceFile,
@@ -123,12 +181,24 @@ export function makeFinding(
     endColumn: range.endColumn,
     domain: rule.domain,
     fix: fix ?? rule.fix,
-    docsUrl: docsUrl(rule.id),
+    docsUrl: sharedDocsUrl(rule.id),
     fingerprint: '',
     snippet: snippetOf(file, range, rule.domain === 'secrets'),
   };
   if (rule.rollback !== undefined) finding.rollback = rule.rollback;
   return finding;
+}
+
+const docsUrls = new Map<string, string>();
+
+/** One URL string per rule, shared by all its findings (3 MB of copies on a 30,000-finding review). */
+function sharedDocsUrl(id: string): string {
+  let url = docsUrls.get(id);
+  if (url === undefined) {
+    url = docsUrl(id);
+    docsUrls.set(id, url);
+  }
+  return url;
 }
 
 /**

@@ -89,6 +89,19 @@ export class SourceFile {
     this.#cache.clear();
   }
 
+  /**
+   * Runs `read`, then drops what it cached on this file (what was cached before stays). For cross-file
+   * indexes that read every file up front: caching there would keep every file's trees alive at once.
+   */
+  uncached<T>(read: () => T): T {
+    const before = new Set(this.#cache.keys());
+    try {
+      return read();
+    } finally {
+      for (const key of this.#cache.keys()) if (!before.has(key)) this.#cache.delete(key);
+    }
+  }
+
   /** Parse-once cache: the first call computes, later calls return the same value. */
   cached<T>(key: string, compute: () => T): T {
     if (this.#cache.has(key)) return this.#cache.get(key) as T;

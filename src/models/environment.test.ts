@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, ruleSettings } from '../config/config.js';
-import { environmentFromPath, environmentOf, isEnvironmentName, isProdPath } from './environment.js';
+import {
+  environmentFromPath,
+  environmentOf,
+  environmentTier,
+  isEnvironmentName,
+  isPreProdName,
+  isProdPath,
+} from './environment.js';
 
 const settings = ruleSettings(defaultConfig());
 
@@ -36,5 +43,26 @@ describe('environmentOf', () => {
     expect(isEnvironmentName('payments')).toBe(false);
     expect(isProdPath('infra/production/main.tf', settings)).toBe(true);
     expect(isProdPath('infra/products/main.tf', settings)).toBe(false);
+  });
+});
+
+describe('environmentTier', () => {
+  it.each([
+    ['k8s/overlays/staging/kustomization.yaml', [], 'pre-prod'],
+    ['k8s/overlays/pre-prod/kustomization.yaml', [], 'pre-prod'],
+    ['k8s/overlays/prod/kustomization.yaml', [], 'prod'],
+    ['argocd/web.yaml', ['shop-uat'], 'pre-prod'],
+    ['argocd/web.yaml', ['shop-prod'], 'prod'],
+    ['chart/values-dev.yaml', [], 'other'],
+    ['chart/values.yaml', [], 'other'],
+  ] as const)('%s %j → %s', (path, extra, tier) => {
+    expect(environmentTier(environmentOf(path, settings, extra))).toBe(tier);
+  });
+
+  it('recognises pre-production names', () => {
+    expect(isPreProdName('stg-eu')).toBe(true);
+    expect(isPreProdName('preproduction')).toBe(true);
+    expect(isPreProdName('prod')).toBe(false);
+    expect(isPreProdName('stagecoach')).toBe(false);
   });
 });

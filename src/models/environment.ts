@@ -108,3 +108,22 @@ export function environmentOf(
 export function isProdPath(path: string, settings: Pick<RuleSettings, 'isProd'>): boolean {
   return settings.isProd(path);
 }
+
+/** Words that name the environment a release passes through before production (GOP006's counterpart). */
+const PRE_PROD_WORDS = new Set(['stage', 'staging', 'stg', 'preprod', 'uat']);
+
+/** True for `staging`, `stg-eu`, `pre-prod`, `preprod`, `uat`. */
+export function isPreProdName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (/(^|[-_./])pre-?prod(uction)?([-_./]|$)/.test(lower)) return true;
+  return lower.split(/[-_./]+/).some((w) => PRE_PROD_WORDS.has(w));
+}
+
+/**
+ * Where an environment sits on the promotion path. `pre-prod` is checked first: the default production
+ * pattern also matches the `prod` of `pre-prod`, which is a staging environment.
+ */
+export function environmentTier(env: Environment): 'prod' | 'pre-prod' | 'other' {
+  if (env.name !== undefined && isPreProdName(env.name)) return 'pre-prod';
+  return env.prod ? 'prod' : 'other';
+}

@@ -1,12 +1,17 @@
 /**
- * Cross-file index of the Kubernetes objects of a review, built once per project: workloads, the
- * NetworkPolicies / PDBs / Services / HPAs / LimitRanges that refer to them by namespace and selector,
- * and the kustomizations that include each manifest (namespace, image overrides, overlay names).
+ * Cross-file index of the Kubernetes objects of a review, built once per project: a summary of every
+ * object, the NetworkPolicies / PDBs / Services / HPAs / LimitRanges that refer to workloads by namespace
+ * and selector, and the kustomizations that include each manifest (namespace, image overrides, overlays).
+ *
+ * The index holds plain data and precomputed ranges, never YAML nodes: it is read from the first k8s rule
+ * to the last, and a reference to a node would keep that file's whole parse tree alive for as long (the
+ * trees of a large repository's manifests are tens of megabytes; see `buildIndex` for how they are read).
  */
 import { posix } from 'node:path';
 import type { Project } from '../core/project.js';
 import type { SourceFile } from '../core/source-file.js';
-import { getIn, getNode, items, type Node, parseYaml, scalarString } from '../parsers/yaml.js';
+import type { Range } from '../core/types.js';
+import { getIn, getNode, isFalse, items, type Node, nodeRange, parseYaml, scalarString } from '../parsers/yaml.js';
 import {
   field,
   joinPath,
@@ -20,26 +25,46 @@ import {
   stringMap,
 } from './k8s.js';
 
+/** What cross-file checks read of an object (a `K8sObject` without its nodes). */
+export interface ObjectSummary {
+  path: string;
+  apiVersion: string;
+  kind: string;
+  name: string | undefined;
+  /** `metadata.name` when present, else `kind`: where object-level findings go. */
+  nameRange: Range;
+  /** `metadata.namespace` as written; `K8sIndex.namespaceOf` gives the effective one. */
+  namespace: string | undefined;
+  /** Workloads only: the labels and containers (then init containers) of the pods they create. */
+  pod: { labels: Labels; containers: { name: string; image: string | undefined; init: boolean }[] } | undefined;
+}
+
 /** An object that selects pods of one namespace (`*`: cluster-wide policies). */
 export interface SelectorRef {
-  obj: K8sObject;
+  obj: ObjectSummary;
   namespace: string;
   /** Undefined when the object has no selector (a PDB without one selects nothing). */
   selector: LabelSelector | undefined;
 }
 
+export interface ServicePort {
+  port: number | undefined;
+  targetPort: number | undefined;
+}
+
 export interface ServiceRef {
-  obj: K8sObject;
+  obj: ObjectSummary;
   namespace: string;
   type: string;
-  typeNode: Node | undefined;
+  /** Range of the `type` value; undefined when the Service does not write one (ClusterIP by default). */
+  typeRange: Range | undefined;
   /** Undefined for selector-less Services (external endpoints). */
   selector: Labels | undefined;
-  ports: { port: number | undefined; targetPort: number | undefined; node: Node }[];
+  ports: ServicePort[];
 }
 
 export interface HpaRef {
-  obj: K8sObject;
+  obj: ObjectSummary;
   namespace: string;
   targetKind: string | undefined;
   targetName: string | undefined;
@@ -59,24 +84,29 @@ export interface Kustomization {
   images: KustomizeImage[];
 }
 
+/** An object or its summary: where it is declared and the namespace it declares. */
+export type Located = Pick<ObjectSummary, 'path' | 'namespace'>;
+
 export interface K8sIndex {
-  objects: K8sObject[];
+  objects: ObjectSummary[];
   /** Objects with a pod spec. */
-  workloads: K8sObject[];
+  workloads: ObjectSummary[];
   networkPolicies: SelectorRef[];
   pdbs: SelectorRef[];
   services: ServiceRef[];
   hpas: HpaRef[];
   /** LimitRanges: which container defaults (`limits.cpu`, `requests.memory` …) each namespace provides. */
   limitRangeDefaults: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Namespaces whose `default` ServiceAccount sets `automountServiceAccountToken: false`. */
+  tokenlessDefaultAccounts: ReadonlySet<string>;
   /** Kustomizations that include the file, directly or through overlays. */
-  kustomizationsOf(file: SourceFile): Kustomization[];
+  kustomizationsOf(file: Pick<SourceFile, 'path'>): Kustomization[];
   /** Effective namespace: `metadata.namespace`, else a kustomization's `namespace`, else `default`. */
-  namespaceOf(obj: K8sObject): string;
+  namespaceOf(obj: Located): string;
   /** Names the production pattern is matched against: path, namespace, and every including overlay. */
-  prodNames(obj: K8sObject): string[];
+  prodNames(obj: Located): string[];
   /** Workloads of `namespace` whose pods a selector matches. */
-  workloadsSelectedBy(namespace: string, selector: LabelSelector): K8sObject[];
+  workloadsSelectedBy(namespace: string, selector: LabelSelector): ObjectSummary[];
 }
 
 export const CLUSTER_WIDE = '*';
@@ -86,89 +116,126 @@ export function k8sIndex(project: Project): K8sIndex {
 }
 
 function buildIndex(project: Project): K8sIndex {
-  const objects = project.ofKind('k8s').flatMap((f) => k8sObjects(f));
   const kustomizations = indexKustomizations(project);
-  const kustomizationsOf = (file: SourceFile) => kustomizations.get(file.path) ?? [];
-  const namespaceOf = (obj: K8sObject) =>
-    obj.namespace ?? kustomizationsOf(obj.file).find((k) => k.namespace !== undefined)?.namespace ?? 'default';
-  const workloads = objects.filter((o) => o.pod !== undefined);
-
-  const networkPolicies: SelectorRef[] = [];
-  const pdbs: SelectorRef[] = [];
-  const services: ServiceRef[] = [];
-  const hpas: HpaRef[] = [];
-  const limitRangeDefaults = new Map<string, Set<string>>();
-  for (const obj of objects) {
-    const spec = getNode(obj.node, 'spec', obj.doc);
-    const namespace = namespaceOf(obj);
-    const group = obj.apiVersion.split('/')[0] ?? '';
-    if (obj.kind === 'NetworkPolicy' && group === 'networking.k8s.io') {
-      // A missing podSelector defaults to the empty selector: every pod of the namespace.
-      networkPolicies.push({
-        obj,
-        namespace,
-        selector: readSelector(getNode(spec, 'podSelector', obj.doc), obj.doc) ?? SELECT_ALL,
-      });
-    } else if (obj.kind === 'CiliumNetworkPolicy' || obj.kind === 'CiliumClusterwideNetworkPolicy') {
-      const selector = readSelector(getNode(spec, 'endpointSelector', obj.doc), obj.doc, /^(k8s|any):/) ?? SELECT_ALL;
-      const ns = obj.kind === 'CiliumNetworkPolicy' ? namespace : CLUSTER_WIDE;
-      networkPolicies.push({ obj, namespace: ns, selector });
-    } else if (group === 'crd.projectcalico.org' || group === 'projectcalico.org') {
-      // Calico selectors are an expression language; treat them as selecting everything rather than guess.
-      if (obj.kind === 'NetworkPolicy') networkPolicies.push({ obj, namespace, selector: SELECT_ALL });
-      if (obj.kind === 'GlobalNetworkPolicy')
-        networkPolicies.push({ obj, namespace: CLUSTER_WIDE, selector: SELECT_ALL });
-    } else if (obj.kind === 'PodDisruptionBudget') {
-      pdbs.push({ obj, namespace, selector: readSelector(getNode(spec, 'selector', obj.doc), obj.doc) });
-    } else if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
-      services.push(readService(obj, namespace, spec));
-    } else if (obj.kind === 'HorizontalPodAutoscaler') {
-      const min = Number(scalarString(getNode(spec, 'minReplicas', obj.doc)) ?? 1);
-      hpas.push({
-        obj,
-        namespace,
-        targetKind: scalarString(field(obj, spec, 'scaleTargetRef', 'kind')),
-        targetName: scalarString(field(obj, spec, 'scaleTargetRef', 'name')),
-        minReplicas: Number.isFinite(min) ? min : 1,
-      });
-    } else if (obj.kind === 'LimitRange') {
-      const defaults = limitRangeDefaults.get(namespace) ?? new Set<string>();
-      for (const limit of items(getNode(spec, 'limits', obj.doc), obj.doc)) {
-        if ((scalarString(getNode(limit, 'type', obj.doc)) ?? 'Container') !== 'Container') continue;
-        for (const [key, as] of [
-          ['default', 'limits'],
-          ['defaultRequest', 'requests'],
-        ] as const) {
-          for (const resource of Object.keys(stringMap(getNode(limit, key, obj.doc), obj.doc))) {
-            defaults.add(`${as}.${resource}`);
-          }
-        }
-      }
-      limitRangeDefaults.set(namespace, defaults);
-    }
+  const kustomizationsOf = (file: Pick<SourceFile, 'path'>) => kustomizations.get(file.path) ?? [];
+  const namespaceOf = (obj: Located) =>
+    obj.namespace ?? kustomizationsOf(obj).find((k) => k.namespace !== undefined)?.namespace ?? 'default';
+  const index: IndexData = {
+    objects: [],
+    workloads: [],
+    networkPolicies: [],
+    pdbs: [],
+    services: [],
+    hpas: [],
+    limitRangeDefaults: new Map(),
+    tokenlessDefaultAccounts: new Set(),
+  };
+  // Every manifest is read here, before the first k8s rule runs on any of them. Its trees are not kept
+  // (`uncached`): kept, they would all be alive at once; each file is parsed again, alone, for its own rules.
+  for (const file of project.ofKind('k8s')) {
+    file.uncached(() => {
+      for (const obj of k8sObjects(file)) indexObject(obj, namespaceOf(obj), index);
+    });
   }
-
+  const { workloads } = index;
   return {
-    objects,
-    workloads,
-    networkPolicies,
-    pdbs,
-    services,
-    hpas,
-    limitRangeDefaults,
+    ...index,
     kustomizationsOf,
     namespaceOf,
     prodNames: (obj) => [
-      obj.file.path,
+      obj.path,
       namespaceOf(obj),
-      ...kustomizationsOf(obj.file).flatMap((k) => [k.dir, k.namespace ?? '']),
+      ...kustomizationsOf(obj).flatMap((k) => [k.dir, k.namespace ?? '']),
     ],
     workloadsSelectedBy: (namespace, selector) =>
       workloads.filter((w) => namespaceOf(w) === namespace && w.pod && selectorMatches(selector, w.pod.labels)),
   };
 }
 
-function readService(obj: K8sObject, namespace: string, spec: Node | undefined): ServiceRef {
+/** The data part of the index, while it is filled. */
+interface IndexData {
+  objects: ObjectSummary[];
+  workloads: ObjectSummary[];
+  networkPolicies: SelectorRef[];
+  pdbs: SelectorRef[];
+  services: ServiceRef[];
+  hpas: HpaRef[];
+  limitRangeDefaults: Map<string, Set<string>>;
+  tokenlessDefaultAccounts: Set<string>;
+}
+
+/** Adds one object (its summary and, by kind, its selector, Service, HPA or LimitRange facts) to the index. */
+function indexObject(obj: K8sObject, namespace: string, index: IndexData): void {
+  const summary = summarize(obj);
+  index.objects.push(summary);
+  if (summary.pod) index.workloads.push(summary);
+  const spec = getNode(obj.node, 'spec', obj.doc);
+  const group = obj.apiVersion.split('/')[0] ?? '';
+  if (obj.kind === 'NetworkPolicy' && group === 'networking.k8s.io') {
+    // A missing podSelector defaults to the empty selector: every pod of the namespace.
+    index.networkPolicies.push({
+      obj: summary,
+      namespace,
+      selector: readSelector(getNode(spec, 'podSelector', obj.doc), obj.doc) ?? SELECT_ALL,
+    });
+  } else if (obj.kind === 'CiliumNetworkPolicy' || obj.kind === 'CiliumClusterwideNetworkPolicy') {
+    const selector = readSelector(getNode(spec, 'endpointSelector', obj.doc), obj.doc, /^(k8s|any):/) ?? SELECT_ALL;
+    const ns = obj.kind === 'CiliumNetworkPolicy' ? namespace : CLUSTER_WIDE;
+    index.networkPolicies.push({ obj: summary, namespace: ns, selector });
+  } else if (group === 'crd.projectcalico.org' || group === 'projectcalico.org') {
+    // Calico selectors are an expression language; treat them as selecting everything rather than guess.
+    if (obj.kind === 'NetworkPolicy') index.networkPolicies.push({ obj: summary, namespace, selector: SELECT_ALL });
+    if (obj.kind === 'GlobalNetworkPolicy')
+      index.networkPolicies.push({ obj: summary, namespace: CLUSTER_WIDE, selector: SELECT_ALL });
+  } else if (obj.kind === 'PodDisruptionBudget') {
+    index.pdbs.push({ obj: summary, namespace, selector: readSelector(getNode(spec, 'selector', obj.doc), obj.doc) });
+  } else if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
+    index.services.push(readService(obj, summary, namespace, spec));
+  } else if (obj.kind === 'HorizontalPodAutoscaler') {
+    const min = Number(scalarString(getNode(spec, 'minReplicas', obj.doc)) ?? 1);
+    index.hpas.push({
+      obj: summary,
+      namespace,
+      targetKind: scalarString(field(obj, spec, 'scaleTargetRef', 'kind')),
+      targetName: scalarString(field(obj, spec, 'scaleTargetRef', 'name')),
+      minReplicas: Number.isFinite(min) ? min : 1,
+    });
+  } else if (obj.kind === 'LimitRange') {
+    const defaults = index.limitRangeDefaults.get(namespace) ?? new Set<string>();
+    for (const limit of items(getNode(spec, 'limits', obj.doc), obj.doc)) {
+      if ((scalarString(getNode(limit, 'type', obj.doc)) ?? 'Container') !== 'Container') continue;
+      for (const [key, as] of [
+        ['default', 'limits'],
+        ['defaultRequest', 'requests'],
+      ] as const) {
+        for (const resource of Object.keys(stringMap(getNode(limit, key, obj.doc), obj.doc))) {
+          defaults.add(`${as}.${resource}`);
+        }
+      }
+    }
+    index.limitRangeDefaults.set(namespace, defaults);
+  }
+  if (obj.kind === 'ServiceAccount' && obj.name === 'default') {
+    if (isFalse(field(obj, obj.node, 'automountServiceAccountToken'))) index.tokenlessDefaultAccounts.add(namespace);
+  }
+}
+
+function summarize(obj: K8sObject): ObjectSummary {
+  return {
+    path: obj.path,
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    name: obj.name,
+    nameRange: obj.nameRange,
+    namespace: obj.namespace,
+    pod: obj.pod && {
+      labels: obj.pod.labels,
+      containers: obj.pod.containers.map((c) => ({ name: c.name, image: c.image, init: c.init })),
+    },
+  };
+}
+
+function readService(obj: K8sObject, summary: ObjectSummary, namespace: string, spec: Node | undefined): ServiceRef {
   const typeNode = getNode(spec, 'type', obj.doc);
   const selector = stringMap(getNode(spec, 'selector', obj.doc), obj.doc);
   const asPort = (n: Node | undefined) => {
@@ -176,15 +243,14 @@ function readService(obj: K8sObject, namespace: string, spec: Node | undefined):
     return Number.isInteger(v) ? v : undefined;
   };
   return {
-    obj,
+    obj: summary,
     namespace,
     type: scalarString(typeNode) ?? 'ClusterIP',
-    typeNode,
+    typeRange: typeNode ? nodeRange(obj.file, typeNode) : undefined,
     selector: Object.keys(selector).length > 0 ? selector : undefined,
     ports: items(getNode(spec, 'ports', obj.doc), obj.doc).map((p) => ({
       port: asPort(getNode(p, 'port', obj.doc)),
       targetPort: asPort(getNode(p, 'targetPort', obj.doc)),
-      node: p,
     })),
   };
 }
@@ -203,7 +269,7 @@ interface KustomizationNode extends Kustomization {
 function indexKustomizations(project: Project): Map<string, Kustomization[]> {
   const byDir = new Map<string, KustomizationNode>();
   for (const file of project.ofKind('kustomization')) {
-    const k = readKustomization(file);
+    const k = file.uncached(() => readKustomization(file));
     if (k) byDir.set(k.dir, k);
   }
   const included = new Map<string, Kustomization[]>();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { isNode } from 'yaml';
 import { projectOf, runRule } from '../../test/helpers/rule-tester.js';
+import { SourceFile } from '../core/source-file.js';
 import { rule as runAsRoot } from '../rules/k8s/K8S001-run-as-root.js';
 import { isNamespaced, k8sObjects, type LabelSelector, selectorMatches } from './k8s.js';
-import { k8sIndex } from './k8s-index.js';
+import { type K8sIndex, k8sIndex } from './k8s-index.js';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
@@ -207,6 +209,50 @@ describe('k8sIndex', () => {
       index.workloadsSelectedBy('shop', { matchLabels: { app: 'web' }, matchExpressions: [] }).map((w) => w.name),
     ).toEqual(['web']);
     expect(index.workloadsSelectedBy('default', { matchLabels: { app: 'web' }, matchExpressions: [] })).toEqual([]);
+  });
+});
+
+describe('k8sIndex memory', () => {
+  const files = {
+    'a/deploy.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: postgres:16}]}\n',
+    'a/svc.yaml':
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {type: NodePort, selector: {app: web}}\n',
+    'a/sa.yaml':
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default, namespace: shop}\nautomountServiceAccountToken: false\n',
+  };
+
+  /** Every value reachable from the index's data (its functions aside). */
+  function* reachable(value: unknown, seen = new Set<unknown>()): Generator<unknown> {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    yield value;
+    const children = value instanceof Map || value instanceof Set ? [...value.values()] : Object.values(value);
+    for (const child of children) yield* reachable(child, seen);
+  }
+
+  it('holds plain data and ranges, no YAML nodes and no files (their trees can be dropped)', () => {
+    const project = projectOf(files);
+    const index: K8sIndex = k8sIndex(project);
+    const values = [...reachable(index)];
+    expect(values.filter((v) => isNode(v) || v instanceof SourceFile)).toEqual([]);
+    expect(index.services.map((s) => [s.obj.path, s.typeRange])).toEqual([
+      ['a/svc.yaml', { line: 4, column: 14, endLine: 4, endColumn: 22 }],
+    ]);
+    expect(index.workloads.map((w) => w.pod?.containers)).toEqual([[{ name: 'c', image: 'postgres:16', init: false }]]);
+    expect([...index.tokenlessDefaultAccounts]).toEqual(['shop']);
+  });
+
+  it('does not keep the trees it parsed, and keeps those parsed before', () => {
+    const project = projectOf(files);
+    const parsedBefore = project.get('a/svc.yaml');
+    const notParsed = project.get('a/deploy.yaml');
+    if (!parsedBefore || !notParsed) throw new Error('no file');
+    const objects = k8sObjects(parsedBefore);
+    k8sIndex(project);
+    expect(k8sObjects(parsedBefore)).toBe(objects);
+    expect(notParsed.cached('k8s-objects', () => 'not cached')).toBe('not cached');
+    expect(notParsed.cached('yaml', () => 'not cached')).toBe('not cached');
   });
 });
 

@@ -24,6 +24,8 @@ export type Labels = Readonly<Record<string, string>>;
 
 export interface K8sObject {
   file: SourceFile;
+  /** `file.path`, also on the index's summaries, so that index helpers take either. */
+  path: string;
   doc: Document;
   /** The object's map node. */
   node: Node;
@@ -144,6 +146,7 @@ function collectObjects(file: SourceFile, doc: Document, node: unknown, out: K8s
   const namespaceNode = getNode(metadata, 'namespace', doc);
   const obj: K8sObject = {
     file,
+    path: file.path,
     doc,
     node: node as Node,
     apiVersion,
@@ -356,8 +359,8 @@ export function isNamespaced(obj: K8sObject): boolean {
   return !LOCAL_CONFIG_GROUP.test(obj.apiVersion);
 }
 
-/** `kind "name"` for messages. */
-export function describeObject(obj: K8sObject): string {
+/** `kind "name"` for messages (of an object or of its summary in the index). */
+export function describeObject(obj: Pick<K8sObject, 'kind' | 'name'>): string {
   return obj.name === undefined ? obj.kind : `${obj.kind} "${obj.name}"`;
 }
 

@@ -204,6 +204,10 @@ function classifyAws(inv: Invocation): CommandClass[] {
   if (service === 'ecs' && op === 'update-service') {
     return [c('deploy', 'aws ecs update-service', optionValues(inv.args, ['--cluster', '--service']))];
   }
+  // Registering a task definition runs nothing: the API validates it and stores a revision no service uses yet.
+  if (service === 'ecs' && op === 'register-task-definition') {
+    return [c('validation', 'aws ecs register-task-definition')];
+  }
   if (service === 'lambda' && op === 'update-function-code') {
     return [c('deploy', 'aws lambda update-function-code', optionValues(inv.args, ['--function-name']))];
   }
@@ -218,10 +222,17 @@ function classifyGcloud(inv: Invocation): CommandClass[] {
   const words = pos[0] === 'beta' || pos[0] === 'alpha' ? pos.slice(1) : pos;
   const [group, a, b] = words;
   const targets = [...words.slice(2), ...optionValues(inv.args, ['--project'])];
+  // `--no-traffic` starts a revision that serves nobody until traffic moves to it: a pre-flight, not a release.
+  if (group === 'run' && a === 'deploy' && hasFlag(inv.args, '--no-traffic')) {
+    return [c('validation', 'gcloud run deploy --no-traffic', targets)];
+  }
   if (group === 'run' && a === 'deploy') return [c('deploy', 'gcloud run deploy', targets)];
   if (group === 'app' && a === 'deploy') return [c('deploy', 'gcloud app deploy', targets)];
   if (group === 'run' && a === 'services' && b === 'update-traffic' && hasFlag(inv.args, '--to-revisions')) {
     return [c('rollback', 'gcloud run services update-traffic', targets)];
+  }
+  if (group === 'run' && a === 'services' && b === 'update-traffic') {
+    return [c('deploy', 'gcloud run services update-traffic', targets)];
   }
   if (group === 'sql' && a === 'backups' && b === 'create') return [c('backup', 'gcloud sql backups create')];
   if (group === 'sql' && a === 'export') return [c('backup', 'gcloud sql export')];

@@ -24,6 +24,10 @@ describe('classifyScript', () => {
     ],
     ['gcloud run deploy api --image gcr.io/p/api:1', ['deploy:gcloud run deploy']],
     ['gcloud beta app deploy app.yaml', ['deploy:gcloud app deploy']],
+    [
+      'gcloud run services update-traffic api --region eu --to-tags candidate=100',
+      ['deploy:gcloud run services update-traffic'],
+    ],
     ['flux reconcile kustomization apps --with-source', ['deploy:flux reconcile']],
     ['argocd app sync shop-prod', ['deploy:argocd app sync']],
   ])('deploy: %s', (script, expected) => {
@@ -33,6 +37,14 @@ describe('classifyScript', () => {
   it.each([
     ['terraform plan -out tf.plan', ['validation:terraform plan']],
     ['terraform validate', ['validation:terraform validate']],
+    [
+      'gcloud run deploy api --image gcr.io/p/api:1 --no-traffic --tag candidate',
+      ['validation:gcloud run deploy --no-traffic'],
+    ],
+    [
+      'aws ecs register-task-definition --cli-input-json file://next.json',
+      ['validation:aws ecs register-task-definition'],
+    ],
     ['kubectl diff -f k8s/', ['validation:kubectl diff']],
     ['kubectl apply --dry-run=server -f k8s/', ['validation:kubectl apply --dry-run']],
     ['kubectl set image deploy/api api=x:2 --dry-run=server', ['validation:kubectl set image --dry-run']],

@@ -12,6 +12,13 @@ import { rule as CMP008 } from './cmp/CMP008-missing-hardening.js';
 import { rule as CMP009 } from './cmp/CMP009-datastore-port-exposed.js';
 import { rule as CMP010 } from './cmp/CMP010-host-access.js';
 import { rule as CMP011 } from './cmp/CMP011-obsolete-version.js';
+import { rule as CST001 } from './cst/CST001-gp2-volume.js';
+import { rule as CST002 } from './cst/CST002-previous-generation-instance.js';
+import { rule as CST003 } from './cst/CST003-no-spot-capacity.js';
+import { rule as CST004 } from './cst/CST004-unbounded-log-retention.js';
+import { rule as CST005 } from './cst/CST005-s3-without-lifecycle.js';
+import { rule as CST006 } from './cst/CST006-oversized-non-prod-instance.js';
+import { rule as CST007 } from './cst/CST007-multiple-nat-gateways.js';
 import { rule as DKR001 } from './dkr/DKR001-final-stage-runs-as-root.js';
 import { rule as DKR002 } from './dkr/DKR002-unpinned-base-image.js';
 import { rule as DKR003 } from './dkr/DKR003-base-image-without-digest.js';
@@ -25,8 +32,40 @@ import { rule as DKR010 } from './dkr/DKR010-sudo-in-run.js';
 import { rule as DKR011 } from './dkr/DKR011-sensitive-file-copied.js';
 import { rule as DKR012 } from './dkr/DKR012-ssh-in-container.js';
 import { rule as DKR013 } from './dkr/DKR013-world-writable-chmod.js';
+import { rule as GHA001 } from './gha/GHA001-image-build-without-trivy.js';
+import { rule as GHA002 } from './gha/GHA002-unpinned-action.js';
+import { rule as GHA003 } from './gha/GHA003-default-token-permissions.js';
+import { rule as GHA004 } from './gha/GHA004-script-injection.js';
+import { rule as GHA005 } from './gha/GHA005-untrusted-checkout.js';
+import { rule as GHA006 } from './gha/GHA006-deploy-without-validation.js';
+import { rule as GHA007 } from './gha/GHA007-prod-deploy-without-environment.js';
+import { rule as GHA008 } from './gha/GHA008-deploy-without-concurrency.js';
+import { rule as GHA009 } from './gha/GHA009-secret-printed.js';
+import { rule as GHA010 } from './gha/GHA010-migration-without-backup.js';
+import { rule as GHA011 } from './gha/GHA011-long-lived-cloud-keys.js';
+import { rule as GHA012 } from './gha/GHA012-deploy-without-rollback.js';
+import { rule as GLC001 } from './glc/GLC001-image-build-without-trivy.js';
+import { rule as GLC002 } from './glc/GLC002-unpinned-job-image.js';
+import { rule as GLC003 } from './glc/GLC003-prod-deploy-without-approval.js';
+import { rule as GLC004 } from './glc/GLC004-deploy-without-validation.js';
+import { rule as GLC005 } from './glc/GLC005-only-except.js';
+import { rule as GOP001 } from './gop/GOP001-no-automated-sync.js';
+import { rule as GOP002 } from './gop/GOP002-moving-target-revision.js';
+import { rule as GOP003 } from './gop/GOP003-default-app-project.js';
+import { rule as GOP004 } from './gop/GOP004-flux-reconciliation.js';
+import { rule as GOP005 } from './gop/GOP005-no-sync-retry.js';
+import { rule as GOP006 } from './gop/GOP006-promotion-skipped-environment.js';
 import { rule as GRF001 } from './grf/GRF001-dashboard-missing-red.js';
 import { rule as GRF002 } from './grf/GRF002-dashboard-hygiene.js';
+import { rule as HLM001 } from './hlm/HLM001-chart-structure.js';
+import { rule as HLM002 } from './hlm/HLM002-latest-image-tag.js';
+import { rule as HLM003 } from './hlm/HLM003-values-hardening.js';
+import { rule as HLM004 } from './hlm/HLM004-secret-in-values.js';
+import { rule as HLM005 } from './hlm/HLM005-unpinned-dependency.js';
+import { rule as HLM006 } from './hlm/HLM006-no-environment-values.js';
+import { rule as JNK001 } from './jnk/JNK001-image-build-without-trivy.js';
+import { rule as JNK002 } from './jnk/JNK002-prod-deploy-without-approval.js';
+import { rule as JNK003 } from './jnk/JNK003-literal-credentials.js';
 import { rule as K8S001 } from './k8s/K8S001-run-as-root.js';
 import { rule as K8S002 } from './k8s/K8S002-privileged.js';
 import { rule as K8S003 } from './k8s/K8S003-unpinned-image.js';
@@ -46,6 +85,11 @@ import { rule as K8S016 } from './k8s/K8S016-deprecated-api.js';
 import { rule as K8S017 } from './k8s/K8S017-seccomp-profile.js';
 import { rule as K8S018 } from './k8s/K8S018-exposed-datastore.js';
 import { rule as K8S019 } from './k8s/K8S019-rbac-wildcard.js';
+import { rule as KUS001 } from './kus/KUS001-base-without-overlays.js';
+import { rule as KUS002 } from './kus/KUS002-overlay-image-not-pinned.js';
+import { rule as KUS003 } from './kus/KUS003-secret-generator-literals.js';
+import { rule as KUS004 } from './kus/KUS004-deprecated-fields.js';
+import { rule as KUS005 } from './kus/KUS005-rendered-overlay.js';
 import { rule as OBS001 } from './obs/OBS001-no-health-endpoint.js';
 import { rule as PDO000 } from './pdo/PDO000-parse-error.js';
 import { rule as PDO001 } from './pdo/PDO001-invalid-suppression.js';
@@ -93,6 +137,13 @@ export const RULES: readonly Rule[] = [
   CMP009,
   CMP010,
   CMP011,
+  CST001,
+  CST002,
+  CST003,
+  CST004,
+  CST005,
+  CST006,
+  CST007,
   DKR001,
   DKR002,
   DKR003,
@@ -106,8 +157,40 @@ export const RULES: readonly Rule[] = [
   DKR011,
   DKR012,
   DKR013,
+  GHA001,
+  GHA002,
+  GHA003,
+  GHA004,
+  GHA005,
+  GHA006,
+  GHA007,
+  GHA008,
+  GHA009,
+  GHA010,
+  GHA011,
+  GHA012,
+  GLC001,
+  GLC002,
+  GLC003,
+  GLC004,
+  GLC005,
+  GOP001,
+  GOP002,
+  GOP003,
+  GOP004,
+  GOP005,
+  GOP006,
   GRF001,
   GRF002,
+  HLM001,
+  HLM002,
+  HLM003,
+  HLM004,
+  HLM005,
+  HLM006,
+  JNK001,
+  JNK002,
+  JNK003,
   K8S001,
   K8S002,
   K8S003,
@@ -127,6 +210,11 @@ export const RULES: readonly Rule[] = [
   K8S017,
   K8S018,
   K8S019,
+  KUS001,
+  KUS002,
+  KUS003,
+  KUS004,
+  KUS005,
   OBS001,
   PDO000,
   PDO001,

@@ -6,14 +6,14 @@ import { type Config, defaultConfig, findConfigFile, loadConfig } from '../../co
 import { severityRank } from '../../core/engine.js';
 import { ruleFamily } from '../../core/rule.js';
 import type { Severity } from '../../core/types.js';
-import { render } from '../../report/index.js';
+import { RENDER_FORMATS, render } from '../../report/index.js';
 import { type ReviewResult, review } from '../../review.js';
 import { RULES } from '../../rules/registry.js';
 import { VERSION } from '../../version.js';
 import { type CliIO, oneOf, parse, UsageError } from './io.js';
 import { USAGE } from './usage.js';
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const FORMATS = RENDER_FORMATS;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
 export function reviewCommand(argv: readonly string[], io: CliIO): number {
@@ -32,11 +32,6 @@ export function reviewCommand(argv: readonly string[], io: CliIO): number {
   if (values.help) {
     io.stdout(USAGE);
     return 0;
-  }
-  if (values.format === 'html') {
-    throw new UsageError(
-      '--format html is not available yet (it comes with the hub); use text, json, sarif or markdown',
-    );
   }
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
   const failOn = oneOf(values['fail-on'] ?? 'error', FAIL_ON, '--fail-on');

@@ -1,8 +1,13 @@
 import { ConfigError } from '../../config/config.js';
 import { VERSION } from '../../version.js';
 import { DiscoveryError } from '../../workspace/discover.js';
+import { doctorCommand } from './doctor-command.js';
 import { guardCliCommand } from './guard-command.js';
+import { hookCommand } from './hook-command.js';
+import { hubCommand } from './hub-command.js';
+import { incidentCommand } from './incident-command.js';
 import { type CliIO, type Command, UsageError } from './io.js';
+import { mcpCommand } from './mcp-command.js';
 import { reviewCommand } from './review-command.js';
 import { rulesCommand } from './rules-command.js';
 import { runCommand } from './scaffold-command.js';
@@ -17,6 +22,11 @@ const COMMANDS: Record<string, Command> = {
   rules: rulesCommand,
   run: runCommand,
   guard: guardCliCommand,
+  hub: hubCommand,
+  incident: incidentCommand,
+  hook: hookCommand,
+  mcp: mcpCommand,
+  doctor: doctorCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

@@ -5,11 +5,16 @@ Commands:
   rules [ID]         List the rules, or explain one
   run --list | run RECIPE [--out DIR] [--set key=value ...] [--dry-run] [--force]
                      Scaffold convention-compliant artifacts (reviewed before writing)
+  hub [PATH]         Posture across the nine domains, with next actions (--format text|json|html)
   guard -- COMMAND   Judge a shell command before it runs (allow|ask|deny)
+  incident classify|runbook|postmortem|declare   Incident-response toolkit
+  mcp [--http]       Run the MCP server (stdio; --http: streamable HTTP on 127.0.0.1:8787/mcp)
+  hook EVENT         Claude Code hook entry, JSON on stdin
+  doctor             Which external tools and integration variables are available (values never printed)
   version            Print the version
 
 review options:
-  --format text|json|sarif|markdown   Report format (default: text)
+  --format text|json|sarif|markdown|html  Report format (default: text)
   --output FILE                       Write the report to FILE instead of stdout
   --fail-on error|warning|info|never  Exit 1 when a finding is at or above this (default: error)
   --config FILE                       Config file (default: .proagent-devops.yaml, searched upwards)

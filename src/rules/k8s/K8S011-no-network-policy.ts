@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { describeObject, selectorMatches } from '../../models/k8s.js';
+import { describeObject, k8sObjects, selectorMatches } from '../../models/k8s.js';
 import { CLUSTER_WIDE, k8sIndex } from '../../models/k8s-index.js';
 
 export const rule = defineRule({
@@ -8,7 +8,6 @@ export const rule = defineRule({
   severity: 'warning',
   domain: 'containers',
   kinds: ['k8s'],
-  scope: 'project',
   rationale:
     'Pods accept traffic from every pod of every namespace until a NetworkPolicy selects them: one ' +
     'compromised pod can reach every database and admin port in the cluster (no network segmentation).',
@@ -19,11 +18,14 @@ export const rule = defineRule({
     '`podSelector` matches the pod template labels (`matchLabels` and `matchExpressions`). Cilium ' +
     '(`CiliumNetworkPolicy`, `CiliumClusterwideNetworkPolicy`) and Calico (`NetworkPolicy`, ' +
     '`GlobalNetworkPolicy`) policies count too; Calico selectors are assumed to match.',
-  check(project, ctx) {
-    const index = k8sIndex(project);
-    for (const workload of index.workloads) {
+  // A file rule reading the cross-file index (like K8S012), not a project rule: nothing then needs the
+  // manifests' parse trees after their own file's rules, so the engine can drop them file by file.
+  check(file, ctx) {
+    const index = k8sIndex(ctx.project);
+    for (const workload of k8sObjects(file)) {
+      if (!workload.pod) continue;
       const namespace = index.namespaceOf(workload);
-      const labels = workload.pod?.labels ?? {};
+      const labels = workload.pod.labels;
       const covered = index.networkPolicies.some(
         (p) =>
           (p.namespace === namespace || p.namespace === CLUSTER_WIDE) &&
@@ -32,7 +34,6 @@ export const rule = defineRule({
       );
       if (covered) continue;
       ctx.report({
-        file: workload.file,
         range: workload.nameRange,
         message: `${describeObject(workload)} in namespace "${namespace}" is not selected by any NetworkPolicy: every pod in the cluster can reach it.`,
       });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { describeObject, field, k8sObjects, rangeOf } from '../../models/k8s.js';
+import { describeObject, k8sObjects, rangeOf } from '../../models/k8s.js';
 import { k8sIndex } from '../../models/k8s-index.js';
 import { isFalse } from '../../parsers/yaml.js';
 
@@ -22,14 +22,7 @@ export const rule = defineRule({
       const pod = obj.pod;
       if (!pod || (pod.serviceAccountName !== undefined && pod.serviceAccountName !== 'default')) continue;
       if (isFalse(pod.automountServiceAccountToken)) continue;
-      const namespace = index.namespaceOf(obj);
-      const accountOptsOut = index.objects.some(
-        (o) =>
-          o.kind === 'ServiceAccount' &&
-          o.name === 'default' &&
-          index.namespaceOf(o) === namespace &&
-          isFalse(field(o, o.node, 'automountServiceAccountToken')),
-      );
+      const accountOptsOut = index.tokenlessDefaultAccounts.has(index.namespaceOf(obj));
       if (accountOptsOut && pod.automountServiceAccountToken === undefined) continue;
       const at = pod.automountServiceAccountToken ?? pod.serviceAccountNode;
       ctx.report({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { describeObject, rangeOf } from '../../models/k8s.js';
+import { describeObject } from '../../models/k8s.js';
 import { k8sIndex } from '../../models/k8s-index.js';
 import { DATASTORE_PORTS, isDatastoreImage } from '../../models/service-tiers.js';
 
@@ -22,7 +22,7 @@ export const rule = defineRule({
   check(file, ctx) {
     const index = k8sIndex(ctx.project);
     for (const service of index.services) {
-      if (service.obj.file !== file || !EXPOSED_TYPES.has(service.type) || !service.typeNode) continue;
+      if (service.obj.path !== file.path || !EXPOSED_TYPES.has(service.type) || !service.typeRange) continue;
       const selected = service.selector
         ? index.workloadsSelectedBy(service.namespace, { matchLabels: service.selector, matchExpressions: [] })
         : [];
@@ -36,7 +36,7 @@ export const rule = defineRule({
           : undefined;
       if (!datastore && port === undefined) continue;
       ctx.report({
-        range: rangeOf(service.obj, service.typeNode),
+        range: service.typeRange,
         message: datastore
           ? `${describeObject(service.obj)} of type ${service.type} exposes the datastore ${describeObject(datastore)}.`
           : `${describeObject(service.obj)} of type ${service.type} exposes the datastore port ${port}.`,

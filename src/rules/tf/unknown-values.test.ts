@@ -13,7 +13,8 @@ import { RULES } from '../registry.js';
 
 beforeAll(() => initHcl());
 
-const TF_RULES = RULES.filter((r) => r.id.startsWith('TF'));
+// The cost rules read the same Terraform values, so they are held to the same soundness.
+const TF_RULES = RULES.filter((r) => r.id.startsWith('TF') || r.id.startsWith('CST'));
 const UNKNOWNS = ['var.unknown', 'aws_s3_bucket.other.id', 'upper(var.unknown)', '"${var.unknown}"', 'local.missing'];
 const preamble = 'variable "unknown" {}\n';
 
@@ -97,6 +98,34 @@ const TEMPLATES: Template[] = [
     },
     literals: ['"0.0.0.0/0"', '"203.0.113.0/24"'],
   },
+  {
+    files: { 'envs/dev/main.tf': `${preamble}resource "aws_instance" "web" {\n  instance_type =\n    SLOT\n}\n` },
+    literals: ['"m4.large"', '"m6i.large"', '"m6i.4xlarge"'],
+  },
+  {
+    files: { 'ebs.tf': `${preamble}resource "aws_ebs_volume" "v" {\n  type =\n    SLOT\n}\n` },
+    literals: ['"gp2"', '"gp3"'],
+  },
+  {
+    files: { 'logs.tf': `${preamble}resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days =\n    SLOT\n}\n` },
+    literals: ['0', '30'],
+  },
+  {
+    files: {
+      'envs/dev/eks.tf': `${preamble}resource "aws_eks_node_group" "n" {\n  capacity_type =\n    SLOT\n}\n`,
+    },
+    literals: ['"ON_DEMAND"', '"SPOT"'],
+  },
+  {
+    files: { 'envs/dev/nat.tf': `${preamble}resource "aws_nat_gateway" "n" {\n  count =\n    SLOT\n}\n` },
+    literals: ['1', '3'],
+  },
+  {
+    files: {
+      's3.tf': `${preamble}resource "aws_s3_bucket" "b" {\n  bucket = "shop-logs"\n}\nresource "aws_s3_bucket_lifecycle_configuration" "c" {\n  bucket =\n    SLOT\n}\n`,
+    },
+    literals: ['"shop-logs"', '"other-bucket"'],
+  },
 ];
 
 /** Findings compared without severity and end column (the slot's length moves the end of its own line). */
@@ -122,7 +151,7 @@ describe('TF rules on unknown values', () => {
           expect([...withUnknown].filter((k) => !concrete.has(k))).toEqual([]);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 
