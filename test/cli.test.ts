@@ -160,6 +160,13 @@ describe('bundled CLI', () => {
     expect(r.status).toBe(0);
   });
 
+  it('the CLI bundle is Latin-1, so V8 keeps its source one byte per character', () => {
+    // One `…` in a regex literal makes V8 hold the whole multi-megabyte source as UTF-16 (≈ +4 MB RSS).
+    const source = readFileSync(join(root, 'plugins/proagent-devops/dist/cli.mjs'), 'utf8');
+    const wide = [...source.matchAll(/[^\u0000-\u00ff]/g)].slice(0, 5).map((m) => m[0]);
+    expect(wide).toEqual([]);
+  });
+
   it('runs from the bin without node_modules resolution and keeps piped output whole', () => {
     const bundle = join(root, 'plugins/proagent-devops/dist/cli.mjs');
     expect(existsSync(bundle)).toBe(true);

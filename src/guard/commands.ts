@@ -9,7 +9,6 @@
  */
 import {
   findDownloadsIntoShell,
-  parseShell,
   runsStdin,
   SHELLS,
   type ShellScript,
@@ -20,7 +19,8 @@ import {
 } from '../parsers/shell.js';
 import { type Arg, basename, firstPositional, positionals, values } from './args.js';
 import { resolvePath } from './context.js';
-import { commandText, redactedCommandText } from './text.js';
+import { parseCommandLine } from './quick-shell.js';
+import { commandText, redactedCommandText, redactKnown } from './text.js';
 import {
   dockerExecCommand,
   envWrapperAssignments,
@@ -74,6 +74,8 @@ interface WalkState {
   out: GuardCommand[];
   /** Parse errors of nested scripts (`eval 'a "'`): the whole line is then unparseable. */
   errors: string[];
+  /** Credentials redacted by position in some command, to redact in the scripts of wrappers too. */
+  secrets: string[];
 }
 
 const MAX_DEPTH = 4;
@@ -83,8 +85,12 @@ export function collectCommands(
   script: ShellScript,
   options: WalkOptions,
 ): { commands: GuardCommand[]; errors: string[] } {
-  const state: WalkState = { env: { ...options.env }, cwd: options.cwd, out: [], errors: [] };
+  const state: WalkState = { env: { ...options.env }, cwd: options.cwd, out: [], errors: [], secrets: [] };
   walkScript(script, state, 0);
+  // `sh -c 'mysql -pS3cret …'`: the wrapper shows the script that its nested command redacted.
+  if (state.secrets.length > 0) {
+    for (const command of state.out) command.shownText = redactKnown(command.shownText, state.secrets);
+  }
   return { commands: state.out, errors: state.errors };
 }
 
@@ -239,7 +245,7 @@ function expandText(
 }
 
 function walkNested(text: string, command: GuardCommand, inner: Seed, state: WalkState, depth: number): void {
-  const script = parseShell(text);
+  const script = parseCommandLine(text);
   if (script.error) state.errors.push(`${script.error.message} (in \`${command.name}\`'s script)`);
   const saved = state.env;
   state.env = { ...inner.env };
@@ -262,7 +268,7 @@ function makeCommand(
     argv: values(args),
     env,
     text: commandText(words),
-    shownText: redactedCommandText(words, name),
+    shownText: redactedCommandText(words, name, state.secrets),
     cwd: state.cwd,
   };
   if (state.kubeContext !== undefined) command.kubeContext = state.kubeContext;

@@ -1,9 +1,10 @@
 import type { ReviewResult } from '../review.js';
 import { type HtmlReportOptions, renderHtml } from './html.js';
-import { type ReportOptions, renderJson } from './json.js';
+import { type ReportOptions, renderJsonChunks } from './json.js';
+import { joinChunks } from './json-chunks.js';
 import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
-import { renderText } from './text.js';
+import { renderSarifChunks } from './sarif.js';
+import { renderTextChunks } from './text.js';
 
 export type { HtmlReportOptions } from './html.js';
 export type { ReportOptions, ReportSummary } from './json.js';
@@ -19,16 +20,35 @@ export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** Renders a review result in one format. Pure: the same input gives the same string, ending in a newline. */
 export function render(format: RenderFormat, result: ReviewResult, options: ReportOptions | HtmlReportOptions): string {
+  return joinChunks(renderChunks(format, result, options));
+}
+
+/**
+ * `render` as a sequence of chunks that join to the same string, for writing a large report (tens of MB
+ * of JSON or SARIF on a big repository) without ever holding it whole. Text, JSON and SARIF are produced a
+ * file or a finding at a time; Markdown and HTML are bounded in size (row caps) and come as one chunk.
+ * The sequence can be iterated once.
+ */
+export function renderChunks(
+  format: RenderFormat,
+  result: ReviewResult,
+  options: ReportOptions | HtmlReportOptions,
+): Iterable<string> {
   switch (format) {
     case 'text':
-      return renderText(result, options);
+      return renderTextChunks(result, options);
     case 'json':
-      return renderJson(result, options);
+      return renderJsonChunks(result, options);
     case 'sarif':
-      return renderSarif(result, options);
+      return renderSarifChunks(result, options);
     case 'markdown':
-      return renderMarkdown(result, options);
+      return whole(() => renderMarkdown(result, options));
     case 'html':
-      return renderHtml(result, options);
+      return whole(() => renderHtml(result, options));
   }
+}
+
+/** One chunk, rendered when iterated (as the other formats are). */
+function* whole(renderer: () => string): Generator<string> {
+  yield renderer();
 }

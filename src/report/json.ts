@@ -1,6 +1,7 @@
 import type { Rule } from '../core/rule.js';
 import { DOMAINS, type Domain, type Finding, SEVERITIES, type Severity } from '../core/types.js';
 import type { ReviewResult } from '../review.js';
+import { joinChunks, jsonChunks, LazyArray, mapped } from './json-chunks.js';
 
 export const TOOL_NAME = 'proagent-devops';
 
@@ -73,13 +74,18 @@ function orderedFinding(f: Finding): Finding {
  * Keys in a fixed order, 2-space indentation, trailing newline.
  */
 export function renderJson(result: ReviewResult, options: Pick<ReportOptions, 'toolVersion'>): string {
+  return joinChunks(renderJsonChunks(result, options));
+}
+
+/** `renderJson` as chunks, one finding at a time, for writing a large report without holding it whole. */
+export function renderJsonChunks(result: ReviewResult, options: Pick<ReportOptions, 'toolVersion'>): Iterable<string> {
   const report = {
     version: 1,
     tool: { name: TOOL_NAME, version: options.toolVersion },
     root: result.root,
     summary: summarize(result),
-    findings: result.findings.map(orderedFinding),
+    findings: new LazyArray(mapped(result.findings, orderedFinding)),
     skipped: result.skipped.map((s) => ({ file: s.file, reason: s.reason })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonChunks(report);
 }

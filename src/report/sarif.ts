@@ -3,6 +3,7 @@ import { docsUrl, type Rule, ruleFamily } from '../core/rule.js';
 import type { Finding, Severity, SuppressionKind } from '../core/types.js';
 import type { ReviewResult } from '../review.js';
 import { type ReportOptions, TOOL_NAME } from './json.js';
+import { joinChunks, jsonChunks, LazyArray, mapped } from './json-chunks.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -35,7 +36,7 @@ interface ArtifactLocation {
 /** `Pin base images to a version` → `PinBaseImagesToAVersion` (SARIF's reportingDescriptor.name). */
 export function pascalCase(title: string): string {
   return title
-    .replace(/['’]/g, '')
+    .replace(/['\u2019]/g, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
@@ -157,6 +158,14 @@ function rootUri(root: string): string {
  * finding as a result (suppressed ones with `suppressions`), skipped files as tool notifications.
  */
 export function renderSarif(result: ReviewResult, options: Pick<ReportOptions, 'rules' | 'toolVersion'>): string {
+  return joinChunks(renderSarifChunks(result, options));
+}
+
+/** `renderSarif` as chunks, one result at a time, for writing a large log without holding it whole. */
+export function renderSarifChunks(
+  result: ReviewResult,
+  options: Pick<ReportOptions, 'rules' | 'toolVersion'>,
+): Iterable<string> {
   const ruleIndex = new Map(options.rules.map((r, i) => [r.id, i]));
   const rulesById = new Map(options.rules.map((r) => [r.id, r]));
   const log = {
@@ -169,7 +178,7 @@ export function renderSarif(result: ReviewResult, options: Pick<ReportOptions, '
             name: TOOL_NAME,
             version: options.toolVersion,
             informationUri: INFORMATION_URI,
-            rules: options.rules.map(reportingDescriptor),
+            rules: new LazyArray(mapped(options.rules, reportingDescriptor)),
           },
         },
         invocations: [
@@ -184,9 +193,9 @@ export function renderSarif(result: ReviewResult, options: Pick<ReportOptions, '
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((f) => sarifResult(f, ruleIndex, rulesById)),
+        results: new LazyArray(mapped(result.findings, (f) => sarifResult(f, ruleIndex, rulesById))),
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonChunks(log);
 }

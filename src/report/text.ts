@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../core/types.js';
 import type { ReviewResult } from '../review.js';
 import { type ReportOptions, summarize } from './json.js';
+import { joinChunks } from './json-chunks.js';
 
 type Style = 'bold' | 'dim' | 'underline' | Severity;
 
@@ -33,6 +34,11 @@ function plural(n: number, word: string, words = `${word}s`): string {
  * `options.color === true`.
  */
 export function renderText(result: ReviewResult, options: Pick<ReportOptions, 'color'>): string {
+  return joinChunks(renderTextChunks(result, options));
+}
+
+/** `renderText` as chunks, one file's findings at a time. */
+export function* renderTextChunks(result: ReviewResult, options: Pick<ReportOptions, 'color'>): Generator<string> {
   const paint = (style: Style, text: string): string =>
     options.color === true ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text;
 
@@ -44,12 +50,12 @@ export function renderText(result: ReviewResult, options: Pick<ReportOptions, 'c
     else byFile.set(f.file, [f]);
   }
 
-  const out: string[] = [];
+  // One chunk per file: its heading, its rows, then the blank line that separates it from the next.
   for (const [file, findings] of byFile) {
     const position = (f: Finding) => `${f.line}:${f.column}`;
     const posWidth = Math.max(...findings.map((f) => position(f).length));
     const idWidth = Math.max(...findings.map((f) => f.ruleId.length));
-    out.push(paint('underline', printable(file)));
+    const out = [paint('underline', printable(file))];
     for (const f of findings) {
       const row = [
         `  ${position(f).padEnd(posWidth)}`,
@@ -60,10 +66,9 @@ export function renderText(result: ReviewResult, options: Pick<ReportOptions, 'c
       out.push(row.trimEnd());
       if (f.fix) out.push(paint('dim', `  ${' '.repeat(posWidth)}  ↳ ${printable(f.fix)}`));
     }
-    out.push('');
+    yield `${out.join('\n')}\n\n`;
   }
-  out.push(summaryLine(result, paint));
-  return `${out.join('\n')}\n`;
+  yield `${summaryLine(result, paint)}\n`;
 }
 
 function summaryLine(result: ReviewResult, paint: (style: Style, text: string) => string): string {

@@ -74,7 +74,7 @@ function isRealPem(value: string): boolean {
   const header = value.indexOf('-----', 5);
   const footer = value.lastIndexOf('-----END');
   const body = value.slice(header + 5, footer).replace(/\\n|\\r|\s/g, '');
-  if (/\.\.\.|…|[<>{}$]/.test(body)) return false;
+  if (/\.\.\.|\u2026|[<>{}$]/.test(body)) return false;
   // Encrypted PEM headers (`Proc-Type:`, `DEK-Info:`) precede the base64; count base64 characters only.
   return (body.match(/[A-Za-z0-9+/=]/g)?.length ?? 0) >= 64 && !/^[xX0.*=]+$/.test(body);
 }

@@ -17,7 +17,7 @@ beforeAll(() => {
   const dist = join(base, 'plugin', 'dist');
   mkdirSync(dist, { recursive: true });
   const source = join(HOOK_BUNDLE, '..');
-  for (const f of readdirSync(source).filter((n) => /^hook.*\.mjs$|\.wasm$/.test(n))) {
+  for (const f of readdirSync(source).filter((n) => /^hook.*\.[cm]js$|\.wasm$/.test(n))) {
     copyFileSync(join(source, f), join(dist, f));
   }
   hook = join(dist, 'hook.mjs');

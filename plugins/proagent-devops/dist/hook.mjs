@@ -7,14 +7,17 @@ import {
 } from "./hook-chunk-NBPPIAAW.mjs";
 import {
   redactSecrets
-} from "./hook-chunk-3UVAJDBM.mjs";
+} from "./hook-chunk-5KLILL25.mjs";
+import {
+  __toESM,
+  require_node_fs
+} from "./hook-chunk-3A3DTUTA.mjs";
 
 // src/adapters/hook/main.ts
-import { writeSync } from "node:fs";
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 
 // src/adapters/hook/process.ts
-import { readFileSync } from "node:fs";
-import { isatty } from "node:tty";
+var import_node_fs = __toESM(require_node_fs(), 1);
 
 // src/adapters/hook/run.ts
 var WRITE_TOOLS = /* @__PURE__ */ new Set(["Write", "Edit"]);
@@ -32,16 +35,16 @@ async function dispatch(input, env) {
   const tool = input.toolName ?? "";
   switch (input.hookEventName) {
     case "PreToolUse":
-      if (tool === "Bash") return (await import("./hook-pre-bash-PSRWWMX5.mjs")).preBash(input, env);
-      if (WRITE_TOOLS.has(tool)) return (await import("./hook-pre-write-2LZCFNKF.mjs")).preWrite(input, env);
+      if (tool === "Bash") return (await import("./hook-pre-bash-Z5NR3JCS.mjs")).preBash(input, env);
+      if (WRITE_TOOLS.has(tool)) return (await import("./hook-pre-write-VCJ6AKFC.mjs")).preWrite(input, env);
       return {};
     case "PostToolUse":
-      if (WRITE_TOOLS.has(tool)) return (await import("./hook-post-tool-use-5L4ACV7Q.mjs")).postToolUse(input, env);
+      if (WRITE_TOOLS.has(tool)) return (await import("./hook-post-tool-use-CFHMHYJH.mjs")).postToolUse(input, env);
       return {};
     case "SessionStart":
-      return (await import("./hook-session-start-WRS2LZCH.mjs")).sessionStart(input, env);
+      return (await import("./hook-session-start-ZT2JCVOS.mjs")).sessionStart(input, env);
     case "Stop":
-      return (await import("./hook-stop-CF7W7RWC.mjs")).stop(input, env);
+      return (await import("./hook-stop-4KIARJFE.mjs")).stop(input, env);
   }
 }
 async function runHook(eventArg, stdin, env) {
@@ -74,15 +77,24 @@ function serializeOutput(output) {
 // src/adapters/hook/process.ts
 var HOOK_USAGE = "usage: hook.mjs pre-tool-use|post-tool-use|session-start|stop  (Claude Code hook: JSON on stdin)\n";
 async function readStdin() {
-  if (isatty(0)) return void 0;
+  if (await stdinIsTerminal()) return void 0;
   try {
-    return readFileSync(0, "utf8");
+    return (0, import_node_fs.readFileSync)(0, "utf8");
   } catch (error) {
     if (error.code !== "EAGAIN") throw error;
     const chunks = [];
     for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
     return Buffer.concat(chunks).toString("utf8");
   }
+}
+async function stdinIsTerminal() {
+  try {
+    if (!(0, import_node_fs.fstatSync)(0).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  const { isatty } = await import("node:tty");
+  return isatty(0);
 }
 async function runHookProcess(event, stdin, io) {
   if (stdin === void 0) {
@@ -102,7 +114,7 @@ function writeFd(fd, text) {
   const bytes = Buffer.from(text);
   let written = 0;
   try {
-    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    while (written < bytes.length) written += (0, import_node_fs2.writeSync)(fd, bytes, written);
   } catch (error) {
     if (error.code !== "EAGAIN") throw error;
     (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(written));

@@ -1,9 +1,15 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** What a command may touch of the process: injected so that commands run in-process in tests. */
 export interface CliIO {
   cwd: string;
   stdout: (s: string) => void;
+  /**
+   * Writes to stdout and resolves when the stream can take more (backpressure), for large reports written
+   * chunk by chunk. Optional: without it (in-process tests), chunks go to `stdout`.
+   */
+  stdoutAsync?: (s: string) => Promise<void>;
   stderr: (s: string) => void;
   isTTY: boolean;
   stderrIsTTY: boolean;
@@ -33,4 +39,51 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], fl
     );
   }
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** Chunks are coalesced into writes of about this many characters: not one write per finding. */
+const WRITE_BATCH = 64 * 1024;
+
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= WRITE_BATCH) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending !== '') yield pending;
+}
+
+/** Writes a report to stdout as it is produced, waiting for the stream to drain when it asks to. */
+export async function writeStdout(io: CliIO, chunks: Iterable<string>): Promise<void> {
+  for (const batch of batched(chunks)) {
+    if (io.stdoutAsync) await io.stdoutAsync(batch);
+    else io.stdout(batch);
+  }
+}
+
+/**
+ * Writes a file atomically: into a temporary file beside it, renamed over it once complete, so that a
+ * reader never sees half a report and a failed run leaves the previous file as it was. `content` may be
+ * a sequence of chunks, written as they are produced.
+ */
+export function writeAtomic(path: string, content: string | Iterable<string>): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    try {
+      for (const batch of typeof content === 'string' ? [content] : batched(content)) {
+        const bytes = Buffer.from(batch);
+        for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
 }

@@ -1,22 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Baseline } from '../../config/baseline.js';
 import { type Config, defaultConfig, findConfigFile, loadConfig } from '../../config/config.js';
 import { severityRank } from '../../core/engine.js';
 import { ruleFamily } from '../../core/rule.js';
 import type { Severity } from '../../core/types.js';
-import { RENDER_FORMATS, render } from '../../report/index.js';
+import { RENDER_FORMATS, renderChunks } from '../../report/index.js';
 import { type ReviewResult, review } from '../../review.js';
 import { RULES } from '../../rules/registry.js';
 import { VERSION } from '../../version.js';
-import { type CliIO, oneOf, parse, UsageError } from './io.js';
+import { type CliIO, oneOf, parse, UsageError, writeAtomic, writeStdout } from './io.js';
 import { USAGE } from './usage.js';
+
+export { writeAtomic } from './io.js';
 
 const FORMATS = RENDER_FORMATS;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
-export function reviewCommand(argv: readonly string[], io: CliIO): number {
+export async function reviewCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
@@ -70,13 +72,14 @@ export function reviewCommand(argv: readonly string[], io: CliIO): number {
     io.stderr(`proagent-devops: wrote ${n} findings to baseline ${relative(io.cwd, target) || target}\n`);
   }
 
-  const report = render(format, result, {
+  // Written as it is rendered: a large repository's JSON or SARIF is tens of MB that need not be held whole.
+  const report = renderChunks(format, result, {
     rules: RULES,
     toolVersion: VERSION,
     color: format === 'text' && !values.output && io.isTTY && !io.env.NO_COLOR,
   });
   if (values.output) writeAtomic(resolve(io.cwd, values.output), report);
-  else io.stdout(report);
+  else await writeStdout(io, report);
   return exitCode(result, failOn);
 }
 
@@ -147,10 +150,4 @@ function changedFiles(root: string, ref: string): Set<string> {
       .map((l) => l.trim())
       .filter(Boolean),
   );
-}
-
-export function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
 }

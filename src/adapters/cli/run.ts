@@ -1,39 +1,33 @@
 import { ConfigError } from '../../config/config.js';
 import { VERSION } from '../../version.js';
 import { DiscoveryError } from '../../workspace/discover.js';
-import { doctorCommand } from './doctor-command.js';
-import { guardCliCommand } from './guard-command.js';
-import { hookCommand } from './hook-command.js';
-import { hubCommand } from './hub-command.js';
-import { incidentCommand } from './incident-command.js';
 import { type CliIO, type Command, UsageError } from './io.js';
-import { mcpCommand } from './mcp-command.js';
-import { reviewCommand } from './review-command.js';
-import { rulesCommand } from './rules-command.js';
-import { runCommand } from './scaffold-command.js';
 import { USAGE } from './usage.js';
 
 export type { CliIO } from './io.js';
 export { UsageError } from './io.js';
 
-/** Subcommands; each lives in its own module and gets argv after the command name. */
-const COMMANDS: Record<string, Command> = {
-  review: reviewCommand,
-  rules: rulesCommand,
-  run: runCommand,
-  guard: guardCliCommand,
-  hub: hubCommand,
-  incident: incidentCommand,
-  hook: hookCommand,
-  mcp: mcpCommand,
-  doctor: doctorCommand,
+/**
+ * Subcommands; each lives in its own module and gets argv after the command name. Loaded on demand, so that
+ * `review` does not also set up the hub, the incident toolkit, the scaffold recipes or the MCP server.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  review: async () => (await import('./review-command.js')).reviewCommand,
+  rules: async () => (await import('./rules-command.js')).rulesCommand,
+  run: async () => (await import('./scaffold-command.js')).runCommand,
+  guard: async () => (await import('./guard-command.js')).guardCliCommand,
+  hub: async () => (await import('./hub-command.js')).hubCommand,
+  incident: async () => (await import('./incident-command.js')).incidentCommand,
+  hook: async () => (await import('./hook-command.js')).hookCommand,
+  mcp: async () => (await import('./mcp-command.js')).mcpCommand,
+  doctor: async () => (await import('./doctor-command.js')).doctorCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    const handler = command === undefined ? undefined : COMMANDS[command];
-    if (handler) return await handler(rest, io);
+    const load = command === undefined || !Object.hasOwn(COMMANDS, command) ? undefined : COMMANDS[command];
+    if (load) return await (await load())(rest, io);
     switch (command) {
       case 'version':
       case '--version':

@@ -3,8 +3,7 @@
  * Exit code 0 always once stdin was read (a non-zero code other than 2 blocks nothing and only hides our
  * message); 2 only for a person running it by hand at a terminal, with a usage line.
  */
-import { readFileSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, readFileSync } from 'node:fs';
 import { runHook, serializeOutput } from './run.js';
 import type { HookEnv } from './state.js';
 
@@ -16,7 +15,7 @@ export const HOOK_USAGE =
  * fd 0: `process.stdin` would load the net and stream machinery, a measurable share of a hook's start-up.
  */
 export async function readStdin(): Promise<string | undefined> {
-  if (isatty(0)) return undefined;
+  if (await stdinIsTerminal()) return undefined;
   try {
     return readFileSync(0, 'utf8');
   } catch (error) {
@@ -26,6 +25,17 @@ export async function readStdin(): Promise<string | undefined> {
     for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     return Buffer.concat(chunks).toString('utf8');
   }
+}
+
+/** `isatty(0)`, without loading node:tty (and with it the net module) when stdin is a pipe or a file. */
+async function stdinIsTerminal(): Promise<boolean> {
+  try {
+    if (!fstatSync(0).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  const { isatty } = await import('node:tty');
+  return isatty(0);
 }
 
 export interface HookProcessIO {

@@ -2,6 +2,9 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type * as z from 'zod';
 import { ConfigError } from '../../config/config.js';
+import { IncidentConfigError } from '../../incident/incident-config.js';
+import { RecipeOptionError } from '../../scaffold/options.js';
+import { UnsafeWriteError } from '../../scaffold/write.js';
 import { DiscoveryError } from '../../workspace/discover.js';
 import { UsageError } from '../cli/io.js';
 
@@ -30,8 +33,13 @@ export interface ToolHints {
 export interface ToolOutput<T> {
   /** For the model to read: a summary, not the whole structure. */
   text: string;
-  /** Validated against the output schema by the SDK before it is sent. */
+  /** Parsed with the output schema (unknown keys dropped) before it is sent. */
   structured: T;
+  /**
+   * A refusal the caller must act on (a write that would overwrite, a record that does not validate): sent
+   * as an `isError` result that still carries the structured details.
+   */
+  isError?: boolean;
 }
 
 export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
@@ -57,7 +65,10 @@ function isExpected(error: unknown): error is Error {
     error instanceof ToolError ||
     error instanceof UsageError ||
     error instanceof ConfigError ||
-    error instanceof DiscoveryError
+    error instanceof DiscoveryError ||
+    error instanceof IncidentConfigError ||
+    error instanceof RecipeOptionError ||
+    error instanceof UnsafeWriteError
   );
 }
 
@@ -75,7 +86,9 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(tool: T
       const out = await tool.run(args, ctx);
       return {
         content: [{ type: 'text', text: out.text }],
-        structuredContent: out.structured as Record<string, unknown>,
+        // The SDK checks only successful results; clients check every structured content they get.
+        structuredContent: tool.output.parse(out.structured) as Record<string, unknown>,
+        ...(out.isError ? { isError: true } : {}),
       };
     } catch (error) {
       if (isExpected(error)) return errorResult(error.message);

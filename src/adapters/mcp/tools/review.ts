@@ -1,5 +1,3 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { defaultConfig, findConfigFile, loadConfig } from '../../../config/config.js';
 import { severityRank } from '../../../core/engine.js';
@@ -9,6 +7,7 @@ import { renderJson } from '../../../report/json.js';
 import { review } from '../../../review.js';
 import { RULES } from '../../../rules/registry.js';
 import { defineTool, ToolError } from '../tool.js';
+import { insideRoot } from './paths.js';
 import { ReportSchema, SeveritySchema } from './schemas.js';
 
 const input = z.strictObject({
@@ -23,15 +22,6 @@ const input = z.strictObject({
   minSeverity: SeveritySchema.default('info').describe('Leave out findings below this severity'),
   top: z.number().int().min(0).max(100).default(10).describe('How many findings to list in the text answer'),
 });
-
-/** A path inside the workspace, symlinks resolved: a remote client must not read the rest of the disk. */
-export function insideRoot(root: string, path: string): string {
-  const abs = resolve(root, path);
-  if (!existsSync(abs)) throw new ToolError(`no such file or directory: ${path}`);
-  const rel = relative(realpathSync(root), realpathSync(abs));
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new ToolError(`${path} is outside the workspace root`);
-  return abs;
-}
 
 /** Rule IDs or whole families (`DKR`, `K8S001`), as the CLI's `--only`/`--skip` accept them. */
 export function expandRuleList(tokens: readonly string[] | undefined, field: string): string[] | undefined {

@@ -1,80 +1,6 @@
 import { createRequire as __pdoCreateRequire } from 'node:module'; const require = __pdoCreateRequire(import.meta.url);
 import {
-  SHELLS,
-  classifyAction,
-  classifyScript,
-  findDownloadsIntoShell,
-  hasOption,
-  isRollbackCommand,
-  parseShell,
-  repoSecretScanning,
-  unwrapCommand
-} from "./hook-chunk-MYZZZVNF.mjs";
-import {
-  ALWAYS_IGNORED_DIRS,
-  DATASTORE_PORTS,
-  LONG_RUNNING_KINDS,
-  Project,
-  SELECT_ALL,
-  classify,
-  containersOf,
-  defineRule,
-  describeContainer,
-  describeObject,
-  docsUrl,
-  effectiveSecurity,
-  field,
-  hasReference,
-  imageName,
-  interpolate,
-  isBinaryByName,
-  isDatastoreImage,
-  isEdgeProxyImage,
-  isFrontendName,
-  isMonitoringImage,
-  isNamespaced,
-  joinPath,
-  k8sObjects,
-  kindByName,
-  parseImageRef,
-  rangeOf,
-  readConfigData,
-  readSelector,
-  rule,
-  selectorMatches,
-  stringMap,
-  variableReferences
-} from "./hook-chunk-MG6XA7QY.mjs";
-import {
-  ConfigError,
-  RuleLevels,
-  SourceFile,
-  defaultConfig,
-  entries,
-  findConfigFile,
-  getIn,
-  getKeyNode,
-  getNode,
-  import_yaml,
-  isFalse,
-  isTrue,
-  items,
-  nodeRange,
-  parseYaml,
-  require_dist,
-  require_picomatch,
-  resolve,
-  ruleSettings,
-  scalarString,
-  scalarValue,
-  validateConfig
-} from "./hook-chunk-QAS7IXMC.mjs";
-import {
-  __commonJS,
-  __esm,
-  __export,
-  __toCommonJS,
-  __toESM,
+  SECRET_DETECTORS,
   findSecrets,
   isPlaceholderValue,
   isPureReference,
@@ -82,7 +8,46 @@ import {
   isSopsEncrypted,
   redactSecrets,
   redactValue
-} from "./hook-chunk-3UVAJDBM.mjs";
+} from "./hook-chunk-5KLILL25.mjs";
+import {
+  init_lazy_module,
+  lazy_module_exports,
+  require_node_module,
+  require_node_os,
+  require_node_path,
+  require_node_url,
+  require_node_vm
+} from "./hook-chunk-CFNLOGWS.mjs";
+import {
+  __commonJS,
+  __esm,
+  __export,
+  __require,
+  __toCommonJS,
+  __toESM,
+  require_node_fs
+} from "./hook-chunk-3A3DTUTA.mjs";
+
+// builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "builtin:node:crypto"(exports, module2) {
+    module2.exports = __require("node:crypto");
+  }
+});
+
+// lazy:picomatch
+var require_picomatch = __commonJS({
+  "lazy:picomatch"(exports, module2) {
+    module2.exports = (init_lazy_module(), __toCommonJS(lazy_module_exports)).lazyExports("hook-lazy-picomatch.cjs", "848cfd77172cc15d", { "callable": true, "esModule": false, "keys": { "test": null, "matchBase": null, "isMatch": null, "parse": null, "scan": null, "compileRe": null, "makeRe": null, "toRegex": null, "constants": null } });
+  }
+});
+
+// lazy:yaml
+var require_yaml = __commonJS({
+  "lazy:yaml"(exports, module2) {
+    module2.exports = (init_lazy_module(), __toCommonJS(lazy_module_exports)).lazyExports("hook-lazy-yaml.cjs", "23e943adaf151902", { "callable": false, "esModule": false, "keys": { "Composer": null, "Document": null, "Schema": null, "YAMLError": null, "YAMLParseError": null, "YAMLWarning": null, "Alias": null, "isAlias": null, "isCollection": null, "isDocument": null, "isMap": null, "isNode": null, "isPair": null, "isScalar": null, "isSeq": null, "Pair": null, "Scalar": null, "YAMLMap": null, "YAMLSeq": null, "CST": null, "Lexer": null, "LineCounter": null, "Parser": null, "parse": null, "parseAllDocuments": null, "parseDocument": null, "stringify": null, "visit": null, "visitAsync": null } });
+  }
+});
 
 // node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
@@ -5891,12 +5856,26 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse2(content2) {
-        let parser3 = new parser_1.Parser();
-        return parser3.parse(content2);
+      function parse3(content2) {
+        let parser4 = new parser_1.Parser();
+        return parser4.parse(content2);
       }
-      DockerfileParser3.parse = parse2;
+      DockerfileParser3.parse = parse3;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
+  }
+});
+
+// lazy:mvdan-sh
+var require_mvdan_sh = __commonJS({
+  "lazy:mvdan-sh"(exports, module2) {
+    module2.exports = (init_lazy_module(), __toCommonJS(lazy_module_exports)).lazyExports("hook-lazy-mvdan-sh.cjs", "fb78df1a8b7dbc5f", { "callable": false, "esModule": false, "keys": { "syntax": { "callable": false, "esModule": false, "keys": { "NodeType": null, "NewParser": null, "IsIncomplete": null, "KeepComments": null, "Variant": null, "LangBash": null, "LangPOSIX": null, "LangMirBSDKorn": null, "StopAt": null, "NewPrinter": null, "Indent": null, "BinaryNextLine": null, "SwitchCaseIndent": null, "SpaceRedirects": null, "KeepPadding": null, "Minify": null, "FunctionNextLine": null, "Walk": null, "DebugPrint": null, "SplitBraces": null } } } });
+  }
+});
+
+// builtin:node:v8
+var require_node_v8 = __commonJS({
+  "builtin:node:v8"(exports, module2) {
+    module2.exports = __require("node:v8");
   }
 });
 
@@ -6604,11 +6583,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path) : path;
+        const basename2 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule124 = rules[index2];
           if (rule124[mode].test(
-            shortcut && rule124._basenameOnly ? basename : path
+            shortcut && rule124._basenameOnly ? basename2 : path
           )) {
             const { negative } = rule124;
             const ret = {
@@ -6764,11 +6743,432 @@ var require_ignore = __commonJS({
   }
 });
 
+// src/workspace/classify.ts
+var import_node_path = __toESM(require_node_path(), 1);
+var BINARY_EXTENSIONS = new Set(
+  "png jpg jpeg gif bmp ico webp svgz tiff psd pdf zip gz tgz bz2 xz 7z rar jar war ear class so dylib dll exe bin o a woff woff2 ttf otf eot mp3 mp4 mov avi mkv wav flac ogg webm wasm pyc pyo db sqlite sqlite3 parquet avro orc iso img dmg deb rpm apk msi lock-binary".split(" ")
+);
+var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "js",
+  "mjs",
+  "cjs",
+  "jsx",
+  "ts",
+  "mts",
+  "cts",
+  "tsx",
+  "py",
+  "go",
+  "java",
+  "kt",
+  "rb"
+]);
+var ALWAYS_IGNORED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", ".venv", "__pycache__"]);
+function isBinaryByName(path) {
+  const ext = import_node_path.posix.extname(path).slice(1).toLowerCase();
+  return BINARY_EXTENSIONS.has(ext);
+}
+function kindByName(path, chartDirs = /* @__PURE__ */ new Set()) {
+  const base2 = import_node_path.posix.basename(path);
+  const lower = base2.toLowerCase();
+  const ext = import_node_path.posix.extname(lower).slice(1);
+  if (lower === "dockerfile" || lower === "containerfile" || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
+    return "dockerfile";
+  }
+  if (lower === ".dockerignore" || lower.endsWith(".dockerignore")) return "dockerignore";
+  if (lower === "jenkinsfile" || lower.startsWith("jenkinsfile.") || lower.endsWith(".jenkinsfile")) {
+    return "jenkinsfile";
+  }
+  if (lower.endsWith(".tf")) return "terraform";
+  if (lower.endsWith(".tf.json")) return "terraform-json";
+  if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) return "tfvars";
+  if (lower === ".env" || lower.startsWith(".env.") || lower.endsWith(".env")) return "dotenv";
+  const chartDir = findChartDir(path, chartDirs);
+  if (chartDir !== void 0) {
+    const rel = chartDir === "" ? path : path.slice(chartDir.length + 1);
+    if (rel === "Chart.yaml") return "helm-chart";
+    if (rel.startsWith("templates/")) return "helm-template";
+    if (/^values[^/]*\.ya?ml$/i.test(rel)) return "helm-values";
+  }
+  if (lower === "chart.yaml") return "helm-chart";
+  if (ext === "yml" || ext === "yaml") {
+    if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return "github-workflow";
+    if (lower === "action.yml" || lower === "action.yaml") return "github-action";
+    if (lower === ".gitlab-ci.yml" || lower.endsWith(".gitlab-ci.yml")) return "gitlab-ci";
+    if (lower === "kustomization.yaml" || lower === "kustomization.yml") return "kustomization";
+    if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/.test(lower)) return "compose";
+    return "by-content";
+  }
+  if (lower === "kustomization") return "kustomization";
+  if (ext === "json") return "by-content";
+  if (SOURCE_EXTENSIONS.has(ext)) return "source";
+  return "text";
+}
+function findChartDir(path, chartDirs) {
+  if (chartDirs.size === 0) return void 0;
+  let dir = import_node_path.posix.dirname(path);
+  for (; ; ) {
+    const key = dir === "." ? "" : dir;
+    if (chartDirs.has(key)) return key;
+    if (dir === "." || dir === "/" || dir === "") return void 0;
+    dir = import_node_path.posix.dirname(dir);
+  }
+}
+function yamlKindByContent(text) {
+  const has = (re) => re.test(text);
+  if (has(/^kind:\s*["']?PrometheusRule\b/m)) return "prometheus-rules";
+  if (has(/^apiVersion:\s*\S/m) && has(/^kind:\s*\S/m)) return "k8s";
+  if (has(/^groups:\s*$/m) && has(/^\s*-?\s*(alert|record):\s*\S/m)) return "prometheus-rules";
+  if (has(/^scrape_configs:/m) || has(/^global:/m) && has(/^(rule_files|alerting):/m)) return "prometheus-config";
+  if (has(/^route:/m) && has(/^receivers:/m)) return "alertmanager-config";
+  if (has(/^services:\s*$/m) && has(/^\s{2,}(image|build):/m)) return "compose";
+  if (has(/^["']?on["']?:/m) && has(/^jobs:\s*$/m)) return "github-workflow";
+  if (has(/^stages:\s*$/m) || has(/^\s+script:\s*/m)) {
+    if (has(/^[\w.-]+:\s*\n(\s+.*\n)*?\s+script:/m)) return "gitlab-ci";
+  }
+  return "yaml";
+}
+function jsonKindByContent(text) {
+  const head = text.length > 2e5 ? text.slice(0, 2e5) : text;
+  if (/"panels"\s*:/.test(head) && /"(schemaVersion|dashboard|title)"\s*:/.test(head)) return "grafana-dashboard";
+  return "json";
+}
+function classify(path, text, chartDirs) {
+  const byName = kindByName(path, chartDirs);
+  if (byName !== "by-content") return byName;
+  const lower = path.toLowerCase();
+  return lower.endsWith(".json") ? jsonKindByContent(text) : yamlKindByContent(text);
+}
+
 // src/review.ts
-import { dirname, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+var import_node_path21 = __toESM(require_node_path(), 1);
+
+// src/config/config.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
+var import_picomatch = __toESM(require_picomatch(), 1);
+var import_yaml = __toESM(require_yaml(), 1);
+
+// src/core/types.ts
+var SEVERITIES = ["error", "warning", "info"];
+var FILE_KINDS = [
+  "dockerfile",
+  "dockerignore",
+  "compose",
+  "k8s",
+  "github-workflow",
+  "github-action",
+  "gitlab-ci",
+  "jenkinsfile",
+  "prometheus-rules",
+  "prometheus-config",
+  "alertmanager-config",
+  "grafana-dashboard",
+  "terraform",
+  "terraform-json",
+  "tfvars",
+  "helm-chart",
+  "helm-values",
+  "helm-template",
+  "kustomization",
+  "dotenv",
+  "yaml",
+  "json",
+  "source",
+  "text"
+];
+
+// src/config/config.ts
+var CONFIG_FILE_NAMES = [".proagent-devops.yaml", ".proagent-devops.yml"];
+var DEFAULT_PROD_PATTERN = "(^|[-_./])(prod|production|prd|live)([-_./]|$)";
+var DEFAULT_REQUIRED_TAGS = ["project", "environment", "team", "cost-center"];
+var DEFAULT_ALERT_SEVERITIES = ["critical", "warning", "info"];
+var ConfigError = class extends Error {
+};
+function defaultConfig() {
+  return {
+    rules: {},
+    overrides: [],
+    ignorePaths: [],
+    production: DEFAULT_PROD_PATTERN,
+    requiredTags: [...DEFAULT_REQUIRED_TAGS],
+    alertSeverities: [...DEFAULT_ALERT_SEVERITIES]
+  };
+}
+function findConfigFile(start2) {
+  let dir = (0, import_node_path2.resolve)(start2);
+  if ((0, import_node_fs.existsSync)(dir) && !isDirectory(dir)) dir = (0, import_node_path2.dirname)(dir);
+  for (; ; ) {
+    for (const name3 of CONFIG_FILE_NAMES) {
+      const candidate = (0, import_node_path2.join)(dir, name3);
+      if ((0, import_node_fs.existsSync)(candidate)) return candidate;
+    }
+    const parent = (0, import_node_path2.dirname)(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+}
+function isDirectory(p) {
+  try {
+    return (0, import_node_fs.statSync)(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+var TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
+  "rules",
+  "overrides",
+  "ignorePaths",
+  "maxFileSize",
+  "production",
+  "tags",
+  "alerts",
+  "guard",
+  "hooks",
+  "incident",
+  "hub"
+]);
+function validateConfig(raw, knownRuleIds, where = "config") {
+  const fail = (msg) => {
+    throw new ConfigError(`${where}: ${msg}`);
+  };
+  if (!isRecord(raw)) fail("must be a mapping");
+  const obj = raw;
+  for (const key of Object.keys(obj)) {
+    if (!TOP_LEVEL_KEYS.has(key)) fail(`unknown key "${key}" (expected one of ${[...TOP_LEVEL_KEYS].join(", ")})`);
+  }
+  const config = defaultConfig();
+  config.rules = validateRuleLevels(obj.rules ?? {}, knownRuleIds, "rules", fail);
+  if (obj.overrides !== void 0) {
+    if (!Array.isArray(obj.overrides)) fail("overrides must be a list");
+    config.overrides = obj.overrides.map((o, i2) => {
+      if (!isRecord(o)) return fail(`overrides[${i2}] must be a mapping with files and rules`);
+      const files = typeof o.files === "string" ? [o.files] : o.files;
+      if (!Array.isArray(files) || !files.every((f) => typeof f === "string")) {
+        return fail(`overrides[${i2}].files must be a glob or a list of globs`);
+      }
+      return {
+        files,
+        rules: validateRuleLevels(o.rules ?? {}, knownRuleIds, `overrides[${i2}].rules`, fail)
+      };
+    });
+  }
+  if (obj.ignorePaths !== void 0) config.ignorePaths = stringList(obj.ignorePaths, "ignorePaths", fail);
+  if (obj.maxFileSize !== void 0) {
+    if (typeof obj.maxFileSize !== "number" || !(obj.maxFileSize > 0)) fail("maxFileSize must be a positive number");
+    config.maxFileSize = obj.maxFileSize;
+  }
+  if (obj.production !== void 0) {
+    if (typeof obj.production !== "string") fail("production must be a regular expression string");
+    try {
+      new RegExp(obj.production, "i");
+    } catch {
+      fail(`production is not a valid regular expression: ${obj.production}`);
+    }
+    config.production = obj.production;
+  }
+  if (obj.tags !== void 0) {
+    if (!isRecord(obj.tags)) fail('tags must be a mapping with a "required" list');
+    const required = obj.tags.required;
+    if (required !== void 0) config.requiredTags = stringList(required, "tags.required", fail);
+  }
+  if (obj.alerts !== void 0) {
+    if (!isRecord(obj.alerts)) fail('alerts must be a mapping with a "severities" list');
+    const severities = obj.alerts.severities;
+    if (severities !== void 0) config.alertSeverities = stringList(severities, "alerts.severities", fail);
+  }
+  return config;
+}
+function validateRuleLevels(raw, known, where, fail) {
+  if (!isRecord(raw)) fail(`${where} must be a mapping of rule ID to off|info|warning|error`);
+  const out2 = {};
+  for (const [id, level] of Object.entries(raw)) {
+    if (!known.has(id)) fail(`${where}: unknown rule ${id}`);
+    const value = level === false ? "off" : level;
+    if (value !== "off" && !SEVERITIES.includes(value)) {
+      fail(`${where}.${id} must be off, info, warning or error (got ${String(level)})`);
+    }
+    out2[id] = value;
+  }
+  return out2;
+}
+function stringList(raw, where, fail) {
+  if (!Array.isArray(raw) || !raw.every((v) => typeof v === "string")) fail(`${where} must be a list of strings`);
+  return raw;
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var RuleLevels = class {
+  #config;
+  #matchers;
+  #toConfigPath;
+  constructor(config, toConfigPath = (f) => f) {
+    this.#config = config;
+    this.#toConfigPath = toConfigPath;
+    this.#matchers = config.overrides.map((o) => ({ match: (0, import_picomatch.default)(o.files, { dot: true }), rules: o.rules }));
+  }
+  /** The configured level of a rule for a file, or undefined (rule default). */
+  levelFor(ruleId, file) {
+    let level = this.#config.rules[ruleId];
+    if (this.#matchers.length === 0) return level;
+    const path = this.#toConfigPath(file);
+    for (const m of this.#matchers) {
+      const l = m.rules[ruleId];
+      if (l !== void 0 && m.match(path)) level = l;
+    }
+    return level;
+  }
+  /** True when some setting turns the rule on anywhere (for rules off by default). */
+  mentions(ruleId) {
+    if (this.#config.rules[ruleId] !== void 0 && this.#config.rules[ruleId] !== "off") return true;
+    return this.#matchers.some((m) => m.rules[ruleId] !== void 0 && m.rules[ruleId] !== "off");
+  }
+};
+function ruleSettings(config) {
+  const prod = new RegExp(config.production, "i");
+  return {
+    isProd: (...names) => names.some((n) => n !== void 0 && n !== "" && prod.test(n)),
+    requiredTags: config.requiredTags,
+    allowedAlertSeverities: config.alertSeverities
+  };
+}
 
 // src/core/engine.ts
-import { createHash } from "node:crypto";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
+
+// src/parsers/yaml.ts
+var import_yaml2 = __toESM(require_yaml(), 1);
+var MAX_ALIAS_COUNT = 100;
+function parseYaml(file) {
+  return file.cached("yaml", () => parseYamlText2(file));
+}
+function parseYamlText2(file) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const errors = [];
+  const documents = [];
+  let parsed;
+  try {
+    parsed = (0, import_yaml2.parseAllDocuments)(file.text, {
+      lineCounter,
+      merge: true,
+      prettyErrors: false,
+      uniqueKeys: false,
+      strict: false
+    });
+    if (!Array.isArray(parsed)) parsed = [];
+  } catch (error) {
+    errors.push({ message: `YAML parse error: ${error.message}`, range: file.range(0, 0) });
+    return { documents, errors };
+  }
+  parsed.forEach((doc, index2) => {
+    for (const e of doc.errors) {
+      const [start3, end2] = e.pos;
+      errors.push({ message: firstLine(e.message), range: file.range(start3, Math.max(end2, start3 + 1)) });
+    }
+    const [start2 = 0, , end = file.text.length] = doc.range ?? [];
+    documents.push({ index: index2, doc, contents: doc.contents ?? null, start: start2, end });
+  });
+  return { documents, errors };
+}
+function firstLine(message) {
+  return message.split("\n")[0] ?? message;
+}
+function resolve2(node, doc) {
+  let current = node;
+  for (let hops = 0; (0, import_yaml2.isAlias)(current) && hops < MAX_ALIAS_COUNT; hops++) {
+    if (!doc) return void 0;
+    current = current.resolve(doc);
+  }
+  if ((0, import_yaml2.isAlias)(current)) return void 0;
+  return current ?? void 0;
+}
+function* entries(node, doc) {
+  const map = resolve2(node, doc);
+  if (!(0, import_yaml2.isMap)(map)) return;
+  const seen = /* @__PURE__ */ new Set();
+  const merges = [];
+  for (const pair2 of map.items) {
+    if (!(0, import_yaml2.isPair)(pair2)) continue;
+    if (isMergeKey(pair2.key)) {
+      merges.push(pair2);
+      continue;
+    }
+    const key = scalarString(pair2.key);
+    if (key === void 0) continue;
+    seen.add(key);
+    yield [key, pair2.key, pair2.value ?? void 0, pair2];
+  }
+  for (const merge2 of merges) {
+    const value = resolve2(merge2.value, doc);
+    const sources = (0, import_yaml2.isSeq)(value) ? value.items.map((i2) => resolve2(i2, doc)) : [value];
+    for (const source of sources) {
+      for (const entry of entries(source, doc)) {
+        if (seen.has(entry[0])) continue;
+        seen.add(entry[0]);
+        yield entry;
+      }
+    }
+  }
+}
+function isMergeKey(key) {
+  if (!(0, import_yaml2.isScalar)(key)) return false;
+  return key.value === "<<" || typeof key.value === "symbol" || key.source === "<<";
+}
+function getNode(node, key, doc) {
+  for (const [k, , value] of entries(node, doc)) if (k === key) return resolve2(value, doc) ?? value;
+  return void 0;
+}
+function getKeyNode(node, key, doc) {
+  for (const [k, keyNode] of entries(node, doc)) if (k === key) return keyNode;
+  return void 0;
+}
+function getIn(node, path, doc) {
+  let current = resolve2(node, doc);
+  for (const step of path) {
+    if (current === void 0) return void 0;
+    if (typeof step === "number") {
+      current = (0, import_yaml2.isSeq)(current) ? resolve2(current.items[step], doc) : void 0;
+    } else {
+      current = getNode(current, step, doc);
+    }
+  }
+  return current;
+}
+function items(node, doc) {
+  const seq = resolve2(node, doc);
+  if (!(0, import_yaml2.isSeq)(seq)) return [];
+  const out2 = [];
+  for (const item of seq.items) {
+    const resolved = resolve2(item, doc);
+    if (resolved) out2.push(resolved);
+  }
+  return out2;
+}
+function scalarString(node) {
+  if (!(0, import_yaml2.isScalar)(node)) return void 0;
+  const v = node.value;
+  if (v === null || v === void 0) return void 0;
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  return void 0;
+}
+function scalarValue(node) {
+  return (0, import_yaml2.isScalar)(node) ? node.value : void 0;
+}
+function isTrue(node) {
+  const v = scalarValue(node);
+  return v === true || typeof v === "string" && v.toLowerCase() === "true";
+}
+function isFalse(node) {
+  const v = scalarValue(node);
+  return v === false || typeof v === "string" && v.toLowerCase() === "false";
+}
+function nodeRange(file, node) {
+  const r = node?.range;
+  if (!r) return file.range(0, 0);
+  return file.range(r[0], r[1]);
+}
 
 // src/config/suppressions.ts
 var INLINE = /(?:#|\/\/)\s*proagent-devops-ignore(-file)?(?:\s+([A-Za-z]+\d+(?:\s*,\s*[A-Za-z]+\d+)*))?(?:\s*--\s*(.*?))?\s*$/;
@@ -6837,6 +7237,411 @@ function annotationSuppressions(file) {
 // src/parsers/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 
+// src/parsers/shell.ts
+var import_mvdan_sh = __toESM(require_mvdan_sh(), 1);
+
+// src/parsers/shell-commands.ts
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"]);
+var WRAPPERS = {
+  sudo: /* @__PURE__ */ new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "-R"]),
+  doas: /* @__PURE__ */ new Set(["-u", "-C"]),
+  env: /* @__PURE__ */ new Set(["-u", "-C", "-S", "--unset", "--chdir", "--split-string"]),
+  exec: /* @__PURE__ */ new Set(["-a"]),
+  time: /* @__PURE__ */ new Set(["-f", "-o"]),
+  nohup: /* @__PURE__ */ new Set(),
+  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+  ionice: /* @__PURE__ */ new Set(["-c", "-n", "-p"]),
+  command: /* @__PURE__ */ new Set(),
+  builtin: /* @__PURE__ */ new Set(),
+  timeout: /* @__PURE__ */ new Set(["-s", "-k", "--signal", "--kill-after"]),
+  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e"])
+};
+function unwrapCommand(cmd) {
+  const words2 = cmd.words;
+  const wrappers = [];
+  let i2 = 0;
+  while (i2 < words2.length) {
+    const word = words2[i2];
+    const name3 = word.value === void 0 ? void 0 : basename(word.value);
+    const valued = name3 === void 0 ? void 0 : WRAPPERS[name3];
+    if (!valued || name3 === "command" && words2[i2 + 1]?.value?.match(/^-[vV]$/)) break;
+    wrappers.push(word);
+    i2++;
+    let positionals = name3 === "timeout" ? 1 : 0;
+    while (i2 < words2.length) {
+      const v = words2[i2].value ?? "";
+      if (v === "--") {
+        i2++;
+        break;
+      }
+      if (name3 === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) i2++;
+      else if (v.startsWith("-") && v.length > 1) i2 += valued.has(v) ? 2 : 1;
+      else if (positionals > 0) {
+        positionals--;
+        i2++;
+      } else break;
+    }
+  }
+  const nameWord = words2[i2];
+  return {
+    name: nameWord?.value === void 0 ? void 0 : basename(nameWord.value),
+    nameWord,
+    args: words2.slice(i2 + 1),
+    wrappers
+  };
+}
+function shellCommandString(cmd) {
+  const { name: name3, args: args2 } = unwrapCommand(cmd);
+  if (name3 === void 0 || !SHELLS.has(name3)) return void 0;
+  let sawC = false;
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2].value ?? "";
+    if (sawC) return args2[i2];
+    if (/^-[A-Za-z]+$/.test(v)) {
+      if (v.includes("c")) sawC = true;
+      if (v.endsWith("o")) i2++;
+    } else if (v.startsWith("--") || v.startsWith("+")) {
+    } else return void 0;
+  }
+  return void 0;
+}
+function hasOption(args2, short, ...long) {
+  return args2.some((w) => {
+    const v = w.value;
+    if (v === void 0) return false;
+    if (long.some((l) => v === l || v.startsWith(`${l}=`))) return true;
+    return short !== void 0 && /^-[A-Za-z0-9]+$/.test(v) && v.slice(1).includes(short);
+  });
+}
+function pipelineOf(script, cmd) {
+  return script.commands.filter((c) => c.pipeline.id === cmd.pipeline.id).sort((a, b) => a.pipeline.index - b.pipeline.index || a.start - b.start);
+}
+function basename(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+var INTERPRETERS = {
+  sh: "c",
+  bash: "c",
+  dash: "c",
+  zsh: "c",
+  ash: "c",
+  ksh: "c",
+  mksh: "c",
+  python: "cm",
+  python3: "cm",
+  perl: "eE",
+  ruby: "e",
+  node: "ep"
+};
+var EVALUATORS = /* @__PURE__ */ new Set(["eval", "source", "."]);
+function findDownloadsIntoShell(script) {
+  const out2 = [];
+  const downloads = script.commands.filter(writesDownloadToStdout);
+  for (const download of downloads) {
+    const later = pipelineOf(script, download).filter((c) => c.pipeline.index > download.pipeline.index);
+    const shell = later.find(runsStdin);
+    if (shell)
+      out2.push({ download, shell: unwrapCommand(shell).name ?? "a shell", start: download.start, end: shell.end });
+  }
+  for (const cmd of script.commands) {
+    const { name: name3, args: args2 } = unwrapCommand(cmd);
+    if (name3 === void 0 || !(name3 in INTERPRETERS || EVALUATORS.has(name3))) continue;
+    const download = args2.filter(isOnlySubstitution).flatMap((w) => downloads.filter((d) => d.origin === "substitution" && d.start >= w.start && d.end <= w.end))[0];
+    if (download) out2.push({ download, shell: name3, start: cmd.start, end: cmd.end });
+  }
+  return out2;
+}
+function isOnlySubstitution(word) {
+  return word.value === void 0 && /^("?)\$\(.*\)\1$|^<\(.*\)$/s.test(word.raw);
+}
+function writesDownloadToStdout(cmd) {
+  const { name: name3, args: args2 } = unwrapCommand(cmd);
+  const values = args2.map((w) => w.value);
+  const isStdout = (v) => v === "-" || v === "/dev/stdout";
+  if (name3 === "curl") {
+    for (let i2 = 0; i2 < values.length; i2++) {
+      const v = values[i2] ?? "";
+      if (v === "--output") return isStdout(values[i2 + 1]);
+      if (v.startsWith("--output=")) return isStdout(v.slice("--output=".length));
+      if (v === "--remote-name" || v === "--remote-name-all") return false;
+      if (/^-[A-Za-z]+$/.test(v)) {
+        if (v.includes("O")) return false;
+        if (v.endsWith("o")) return isStdout(values[i2 + 1]);
+      }
+    }
+    return true;
+  }
+  if (name3 === "wget") {
+    for (let i2 = 0; i2 < values.length; i2++) {
+      const v = values[i2] ?? "";
+      if (v === "--output-document") return isStdout(values[i2 + 1]);
+      if (v.startsWith("--output-document=")) return isStdout(v.slice("--output-document=".length));
+      const cluster = /^-[A-Za-z]*O(.*)$/.exec(v);
+      if (cluster) return isStdout(cluster[1] === "" ? values[i2 + 1] : cluster[1]);
+    }
+  }
+  return false;
+}
+function runsStdin(cmd) {
+  const { name: name3, args: args2 } = unwrapCommand(cmd);
+  const inline = name3 === void 0 ? void 0 : INTERPRETERS[name3];
+  if (inline === void 0) return false;
+  let fromStdin = false;
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2]?.value;
+    if (v === void 0) return false;
+    if (v === "-") return true;
+    if (v === "--") return fromStdin;
+    if (v.startsWith("--")) {
+      if (v === "--command" || v.startsWith("--eval")) return false;
+      continue;
+    }
+    if (/^[-+][A-Za-z]+$/.test(v)) {
+      if ([...inline].some((c) => v.includes(c))) return false;
+      if (v.includes("s")) fromStdin = true;
+      if (v.endsWith("o")) i2++;
+      continue;
+    }
+    return fromStdin;
+  }
+  return true;
+}
+
+// src/parsers/shell.ts
+var { syntax } = import_mvdan_sh.default;
+var PIPE = 12;
+var PIPE_ALL = 13;
+var REDIRECT_OPS = {
+  54: ">",
+  55: ">>",
+  56: "<",
+  57: "<>",
+  58: "<&",
+  59: ">&",
+  60: ">|",
+  61: "<<",
+  62: "<<-",
+  63: "<<<",
+  64: "&>",
+  65: "&>>"
+};
+var MAX_SHELL_C_DEPTH = 3;
+var parser;
+function parseShell(text, options = {}) {
+  const offset = options.offset ?? 0;
+  const state = { commands: [], nextPipeline: 0 };
+  const result = parseInto(text, state, { base: offset, lo: -Infinity, hi: Infinity }, "script", 0);
+  state.commands.sort((a, b) => a.start - b.start || a.end - b.end);
+  const script = { text, offset, commands: state.commands };
+  if (result) script.error = result;
+  return script;
+}
+function parseInto(text, state, placement, origin, depth) {
+  const local = byteToIndex(text);
+  const place = (index2) => Math.min(Math.max(placement.base + index2, placement.lo), placement.hi);
+  const at = (b) => place(local(b));
+  const ctx = { text, at, local, place, placement, origin, depth, state };
+  let file;
+  try {
+    file = parse(text);
+  } catch (thrown) {
+    const error = toShellError(thrown, at);
+    const lineStart = text.lastIndexOf("\n", Math.max(0, error.offset - placement.base - 1)) + 1;
+    if (lineStart > 0) {
+      try {
+        visit(parse(text.slice(0, lineStart)), ctx, void 0);
+      } catch {
+      }
+    }
+    return error;
+  }
+  visit(file, ctx, void 0);
+  return void 0;
+}
+function parse(text) {
+  parser ??= syntax.NewParser();
+  return parser.Parse(text, "");
+}
+function toShellError(thrown, at) {
+  const e = thrown;
+  const message = typeof e?.Text === "string" ? e.Text : typeof e?.Error === "function" ? e.Error() : String(thrown ?? "error");
+  let offset = 0;
+  try {
+    offset = typeof e?.Pos?.Offset === "function" ? e.Pos.Offset() : 0;
+  } catch {
+    offset = 0;
+  }
+  return { message: `Shell syntax error: ${message}`, offset: at(offset) };
+}
+function visit(node, ctx, pipeline) {
+  syntax.Walk(node, (n) => {
+    if (n === null) return true;
+    const type = syntax.NodeType(n);
+    if (type === "BinaryCmd") {
+      const cmd = n;
+      if (cmd.Op !== PIPE && cmd.Op !== PIPE_ALL) return true;
+      const elements = flattenPipe(cmd);
+      const id = ctx.state.nextPipeline++;
+      elements.forEach((s, index2) => {
+        visit(s, ctx, { id, index: index2, length: elements.length });
+      });
+      return false;
+    }
+    if (type === "Stmt") {
+      const stmt = n;
+      const cmdType = stmt.Cmd ? syntax.NodeType(stmt.Cmd) : "";
+      if (stmt.Cmd && (cmdType === "CallExpr" || cmdType === "DeclClause")) record(stmt, stmt.Cmd, ctx, pipeline);
+      return true;
+    }
+    if (type === "CmdSubst" || type === "ProcSubst") {
+      const inner = { ...ctx, origin: "substitution" };
+      for (const s of n.Stmts ?? []) visit(s, inner, void 0);
+      return false;
+    }
+    return true;
+  });
+}
+function flattenPipe(cmd) {
+  const out2 = [];
+  for (const side of [cmd.X, cmd.Y]) {
+    if (!side) continue;
+    const inner = side.Cmd;
+    if (inner && !side.Negated && syntax.NodeType(inner) === "BinaryCmd" && (inner.Op === PIPE || inner.Op === PIPE_ALL))
+      out2.push(...flattenPipe(inner));
+    else out2.push(side);
+  }
+  return out2;
+}
+function record(stmt, cmd, ctx, pipeline) {
+  const words2 = [];
+  const assignments2 = [];
+  if (syntax.NodeType(cmd) === "CallExpr") {
+    for (const a of cmd.Assigns ?? []) assignments2.push(assignmentOf(a, ctx));
+    for (const w of cmd.Args ?? []) words2.push(wordOf(w, ctx));
+  } else {
+    if (cmd.Variant) words2.push(litWordOf(cmd.Variant, ctx));
+    for (const a of cmd.Args ?? []) {
+      if (!a.Naked) assignments2.push(assignmentOf(a, ctx));
+      else if (a.Value) words2.push(wordOf(a.Value, ctx));
+      else if (a.Name) words2.push(litWordOf(a.Name, ctx));
+    }
+  }
+  const redirects = stmt.Redirs.map((r) => redirectOf(r, ctx));
+  const spans = [
+    cmd.Pos().Offset(),
+    cmd.End().Offset(),
+    ...stmt.Redirs.flatMap((r) => [r.Pos().Offset(), r.End().Offset()])
+  ];
+  const command = {
+    words: words2,
+    assignments: assignments2,
+    redirects,
+    start: ctx.at(Math.min(...spans)),
+    end: ctx.at(Math.max(...spans)),
+    pipeline: pipeline ?? { id: ctx.state.nextPipeline++, index: 0, length: 1 },
+    origin: ctx.origin
+  };
+  ctx.state.commands.push(command);
+  if (ctx.depth < MAX_SHELL_C_DEPTH) parseShellC(command, ctx);
+}
+function parseShellC(command, ctx) {
+  const word = shellCommandString(command);
+  if (word?.value === void 0) return;
+  const inner = word.raw.slice(1, -1);
+  const quoted = /^(['"]).*\1$/s.test(word.raw) && inner === word.value;
+  const exact = quoted || word.raw === word.value;
+  const placement = exact ? { base: word.start + (quoted ? 1 : 0), lo: ctx.placement.lo, hi: ctx.placement.hi } : { base: word.start + 1, lo: word.start, hi: word.end };
+  parseInto(word.value, ctx.state, placement, "shell-c", ctx.depth + 1);
+}
+function assignmentOf(a, ctx) {
+  return {
+    name: a.Name?.Value ?? "",
+    value: a.Value ? wordOf(a.Value, ctx) : void 0,
+    start: ctx.at(a.Pos().Offset()),
+    end: ctx.at(a.End().Offset())
+  };
+}
+function redirectOf(r, ctx) {
+  return {
+    op: REDIRECT_OPS[r.Op] ?? "?",
+    fd: r.N?.Value,
+    target: r.Word ? wordOf(r.Word, ctx) : void 0,
+    heredoc: r.Hdoc ? heredocOf(r.Hdoc, ctx) : void 0,
+    start: ctx.at(r.Pos().Offset()),
+    end: ctx.at(r.End().Offset())
+  };
+}
+function wordOf(w, ctx) {
+  const s = w.Pos().Offset();
+  const e = w.End().Offset();
+  return {
+    value: literalOf(w.Parts, false),
+    raw: ctx.text.slice(ctx.local(s), ctx.local(e)),
+    start: ctx.at(s),
+    end: ctx.at(e)
+  };
+}
+function heredocOf(w, ctx) {
+  const start2 = ctx.local(w.Pos().Offset());
+  const end = Math.max(start2, ctx.text.lastIndexOf("\n", ctx.local(w.End().Offset()) - 1) + 1);
+  const raw = ctx.text.slice(start2, end);
+  const literal3 = w.Parts.every((p) => syntax.NodeType(p) === "Lit");
+  return { value: literal3 ? raw : void 0, raw, start: ctx.place(start2), end: ctx.place(end) };
+}
+function litWordOf(lit, ctx) {
+  const s = lit.Pos().Offset();
+  const e = lit.End().Offset();
+  return { value: lit.Value, raw: ctx.text.slice(ctx.local(s), ctx.local(e)), start: ctx.at(s), end: ctx.at(e) };
+}
+function literalOf(parts3, inDoubleQuotes) {
+  let out2 = "";
+  for (const p of parts3) {
+    const type = syntax.NodeType(p);
+    if (type === "Lit") out2 += inDoubleQuotes ? unescapeDoubleQuoted(p.Value ?? "") : unescapeBare(p.Value ?? "");
+    else if (type === "SglQuoted") out2 += p.Dollar ? unescapeAnsiC(p.Value ?? "") : p.Value ?? "";
+    else if (type === "DblQuoted") {
+      const inner = literalOf(p.Parts ?? [], true);
+      if (inner === void 0) return void 0;
+      out2 += inner;
+    } else return void 0;
+  }
+  return out2;
+}
+function unescapeBare(s) {
+  return s.replace(/\\(\n|.)/gs, (_, c) => c === "\n" ? "" : c);
+}
+function unescapeDoubleQuoted(s) {
+  return s.replace(/\\([\\"$`\n])/g, (_, c) => c === "\n" ? "" : c);
+}
+var ANSI_C = {
+  n: "\n",
+  t: "	",
+  r: "\r",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  e: "\x1B"
+};
+function unescapeAnsiC(s) {
+  return s.replace(/\\(.)/gs, (m, c) => ANSI_C[c] ?? m);
+}
+function byteToIndex(text) {
+  if (/^[\x00-\x7f]*$/.test(text)) return (b) => Math.min(b, text.length);
+  const map = [];
+  let bytes = 0;
+  for (let i2 = 0; i2 < text.length; ) {
+    const cp = text.codePointAt(i2) ?? 0;
+    const size = cp < 128 ? 1 : cp < 2048 ? 2 : cp < 65536 ? 3 : 4;
+    for (let k = 0; k < size; k++) map[bytes + k] = i2;
+    bytes += size;
+    i2 += cp > 65535 ? 2 : 1;
+  }
+  map[bytes] = text.length;
+  return (b) => map[b] ?? text.length;
+}
+
 // src/models/dockerfile.ts
 var isFrom = (i2) => i2.keyword === "FROM";
 var isRun = (i2) => i2.keyword === "RUN";
@@ -6893,7 +7698,7 @@ function buildModel(file, df) {
   const directives = df.getDirectives().map((d) => ({
     name: d.getName().toLowerCase(),
     value: d.getValue(),
-    range: rangeOf2(file, d.getRange())
+    range: rangeOf(file, d.getRange())
   }));
   const globalArgs = [];
   const instructions = [];
@@ -6929,7 +7734,7 @@ function convert(b, raw, keyword2, stage) {
   const base2 = {
     keyword: keyword2,
     range: file.range(start2, end),
-    keywordRange: rangeOf2(file, raw.getInstructionRange()),
+    keywordRange: rangeOf(file, raw.getInstructionRange()),
     start: start2,
     end,
     args: raw.getArguments().map((a) => tokenOf(file, a)),
@@ -6952,8 +7757,8 @@ function convert(b, raw, keyword2, stage) {
     case "EXPOSE":
       return exposeOf(base2);
     case "HEALTHCHECK": {
-      const sub = raw.getSubcommand()?.getValue().toUpperCase();
-      const mode = sub === "NONE" ? "none" : sub === "CMD" ? "cmd" : "invalid";
+      const sub2 = raw.getSubcommand()?.getValue().toUpperCase();
+      const mode = sub2 === "NONE" ? "none" : sub2 === "CMD" ? "cmd" : "invalid";
       return { ...base2, keyword: keyword2, mode };
     }
     default:
@@ -7101,10 +7906,10 @@ function pairsOf(file, raw) {
     const valueRange = p.getValueRange();
     return {
       key: p.getName(),
-      keyRange: rangeOf2(file, p.getNameRange()),
+      keyRange: rangeOf(file, p.getNameRange()),
       value: p.getValue() ?? void 0,
-      valueRange: valueRange ? rangeOf2(file, valueRange) : void 0,
-      range: rangeOf2(file, p.getRange())
+      valueRange: valueRange ? rangeOf(file, valueRange) : void 0,
+      range: rangeOf(file, p.getRange())
     };
   });
 }
@@ -7136,7 +7941,7 @@ function flagOf(file, f) {
     name: f.getName().toLowerCase(),
     value: f.getValue() ?? void 0,
     options,
-    range: rangeOf2(file, f.getRange())
+    range: rangeOf(file, f.getRange())
   };
 }
 function tokenOf(file, a) {
@@ -7148,14 +7953,14 @@ function tokenOf(file, a) {
 function offsetOf(file, p) {
   return file.offsetAt({ line: p.line + 1, column: p.character + 1 });
 }
-function rangeOf2(file, r) {
+function rangeOf(file, r) {
   return file.range(offsetOf(file, r.start), offsetOf(file, r.end));
 }
 
 // src/parsers/hcl.ts
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+var import_node_fs2 = __toESM(require_node_fs(), 1);
+var import_node_module = __toESM(require_node_module(), 1);
+var import_node_url = __toESM(require_node_url(), 1);
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp = Object.defineProperty;
@@ -8751,13 +9556,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve5(xhr.response);
+                resolve7(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -8953,9 +9758,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve5(receiveInstance(mod, inst));
+          resolve7(receiveInstance(mod, inst));
         });
       });
     }
@@ -10288,8 +11093,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve5, reject) => {
-      readyPromiseResolve = resolve5;
+    moduleRtn = new Promise((resolve7, reject) => {
+      readyPromiseResolve = resolve7;
       readyPromiseReject = reject;
     });
   }
@@ -11671,11 +12476,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -11684,7 +12489,7 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit2(text, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -11713,7 +12518,7 @@ function getNodeValue(node) {
       return void 0;
   }
 }
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
+function visit2(text, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
@@ -12270,15 +13075,15 @@ function jsonTemplate(value, range) {
 }
 function jsonBlocks(attribute2, labelCount) {
   const out2 = [];
-  const visit2 = (value, labels2) => {
+  const visit3 = (value, labels2) => {
     if (value.kind === "tuple") {
-      for (const item of value.items) visit2(item, labels2);
+      for (const item of value.items) visit3(item, labels2);
       return;
     }
     if (value.kind !== "object") return;
     if (labels2.length < labelCount) {
       for (const item of value.items) {
-        if (item.key !== void 0) visit2(item.value, [...labels2, { value: item.key, range: item.keyRange }]);
+        if (item.key !== void 0) visit3(item.value, [...labels2, { value: item.key, range: item.keyRange }]);
       }
       return;
     }
@@ -12307,7 +13112,7 @@ function jsonBlocks(attribute2, labelCount) {
       range: attribute2.range
     });
   };
-  visit2(attribute2.value, []);
+  visit3(attribute2.value, []);
   return out2;
 }
 
@@ -12500,14 +13305,14 @@ var Converter = class {
   /** Keeps the sub-expressions (for reference scans such as `terraform.workspace`), evaluates nothing. */
   #other(node, range, depth) {
     const children2 = [];
-    const visit2 = (n, d) => {
+    const visit3 = (n, d) => {
       if (d > MAX_DEPTH) return;
       for (const c of parts2(n)) {
         if (c.type === "expression") children2.push(this.expr(c, d + 1));
-        else visit2(c, d + 1);
+        else visit3(c, d + 1);
       }
     };
-    visit2(node, depth);
+    visit3(node, depth);
     return { kind: "other", children: children2, range };
   }
   #objectItems(node, depth) {
@@ -12612,12 +13417,12 @@ function stripHeredocIndent(templateParts) {
 }
 
 // src/parsers/hcl.ts
-var parser;
+var parser2;
 var loading;
 function wasmBesideOrInPackage(fileName, specifier) {
-  const beside = fileURLToPath(new URL(fileName, import.meta.url));
-  if (existsSync(beside)) return beside;
-  return createRequire(import.meta.url).resolve(specifier);
+  const beside = (0, import_node_url.fileURLToPath)(new URL(fileName, import.meta.url));
+  if ((0, import_node_fs2.existsSync)(beside)) return beside;
+  return (0, import_node_module.createRequire)(import.meta.url).resolve(specifier);
 }
 function hclWasmPath() {
   return wasmBesideOrInPackage("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
@@ -12631,7 +13436,7 @@ function initHcl() {
     const language = await Language.load(hclWasmPath());
     const p = new Parser();
     p.setLanguage(language);
-    parser = p;
+    parser2 = p;
   })().catch((error) => {
     loading = void 0;
     throw error;
@@ -12642,8 +13447,8 @@ function parseHcl(file) {
   return file.cached("hcl", () => file.path.toLowerCase().endsWith(".json") ? parseTfJson(file) : parseNative(file));
 }
 function parseNative(file) {
-  if (!parser) throw new Error("HCL grammar not loaded: await initHcl() before parsing Terraform files");
-  const tree = parser.parse(file.text);
+  if (!parser2) throw new Error("HCL grammar not loaded: await initHcl() before parsing Terraform files");
+  const tree = parser2.parse(file.text);
   if (!tree) {
     return { body: emptyBody(file.range(0, 0)), errors: [{ message: "HCL parse failed", range: file.range(0, 0) }] };
   }
@@ -12698,8 +13503,8 @@ function parseHclSafely(file) {
 }
 
 // src/core/memory.ts
-import v8 from "node:v8";
-import vm from "node:vm";
+var import_node_v8 = __toESM(require_node_v8(), 1);
+var import_node_vm = __toESM(require_node_vm(), 1);
 var MB = 1024 * 1024;
 function createMemoryGovernor(softLimitBytes = 160 * MB, every = 100, growingPercent = 20) {
   const gc = exposeGc();
@@ -12707,11 +13512,11 @@ function createMemoryGovernor(softLimitBytes = 160 * MB, every = 100, growingPer
   let calls = 0;
   return () => {
     if (++calls % every !== 0) return;
-    const used = v8.getHeapStatistics().used_heap_size;
+    const used = import_node_v8.default.getHeapStatistics().used_heap_size;
     if (used >= softLimitBytes / 2) tightenHeapGrowing(growingPercent);
     if (!gc || used < limit) return;
     gc();
-    limit = Math.max(softLimitBytes, v8.getHeapStatistics().used_heap_size + softLimitBytes / 2);
+    limit = Math.max(softLimitBytes, import_node_v8.default.getHeapStatistics().used_heap_size + softLimitBytes / 2);
   };
 }
 var tightened = false;
@@ -12720,7 +13525,7 @@ function tightenHeapGrowing(percent) {
   tightened = true;
   if (process.execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return;
   try {
-    v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+    import_node_v8.default.setFlagsFromString(`--heap-growing-percent=${percent}`);
   } catch {
   }
 }
@@ -12732,13 +13537,23 @@ function exposeGc() {
     if (typeof existing === "function") {
       cached = existing;
     } else {
-      v8.setFlagsFromString("--expose-gc");
-      cached = vm.runInNewContext("gc");
+      import_node_v8.default.setFlagsFromString("--expose-gc");
+      cached = import_node_vm.default.runInNewContext("gc");
     }
   } catch {
     cached = null;
   }
   return cached;
+}
+
+// src/core/rule.ts
+function defineRule(rule124) {
+  if (rule124.scope === "project") return rule124;
+  return { ...rule124, scope: "file" };
+}
+var DOCS_BASE_URL = "https://github.com/proagent/proagent-devops/blob/main/docs/rules/";
+function docsUrl(id) {
+  return `${DOCS_BASE_URL}${id}.md`;
 }
 
 // src/core/engine.ts
@@ -12930,7 +13745,7 @@ function assignFingerprints(findings) {
     const key = `${f.ruleId}\0${f.file}\0${(f.snippet ?? "").replace(/\s+/g, " ").trim()}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    f.fingerprint = createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32);
+    f.fingerprint = (0, import_node_crypto.createHash)("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32);
   }
 }
 function sortFindings(findings) {
@@ -12942,15 +13757,210 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/core/project.ts
+var Project = class {
+  files;
+  #byPath = /* @__PURE__ */ new Map();
+  #byKind = /* @__PURE__ */ new Map();
+  #cache = /* @__PURE__ */ new Map();
+  /** Every path seen by discovery, including files that were not read (for existence checks). */
+  #allPaths;
+  /** Files discovery could not read (PDO002 reports them). */
+  skipped;
+  constructor(files, allPaths = [], skipped = []) {
+    this.files = files;
+    this.skipped = skipped;
+    for (const f of files) {
+      this.#byPath.set(f.path, f);
+      const list = this.#byKind.get(f.kind);
+      if (list) list.push(f);
+      else this.#byKind.set(f.kind, [f]);
+    }
+    this.#allPaths = /* @__PURE__ */ new Set([...allPaths, ...this.#byPath.keys()]);
+  }
+  ofKind(...kinds) {
+    if (kinds.length === 1) return this.#byKind.get(kinds[0]) ?? [];
+    return this.files.filter((f) => kinds.includes(f.kind));
+  }
+  get(path) {
+    return this.#byPath.get(path);
+  }
+  /** True when discovery saw the path (a file that exists in the reviewed tree). */
+  has(path) {
+    return this.#allPaths.has(path);
+  }
+  get allPaths() {
+    return this.#allPaths;
+  }
+  cached(key, compute) {
+    if (this.#cache.has(key)) return this.#cache.get(key);
+    const value = compute();
+    this.#cache.set(key, value);
+    return value;
+  }
+};
+
+// src/core/source-file.ts
+var SourceFile = class {
+  path;
+  kind;
+  text;
+  /** Offsets where each line starts. */
+  #lineStarts;
+  /** Per-file cache for parsers and models, keyed by the parser's name (evictable). */
+  #cache = /* @__PURE__ */ new Map();
+  /** Small derived facts (e.g. "does it parse?") that survive eviction. */
+  #facts = /* @__PURE__ */ new Map();
+  constructor(path, kind, text) {
+    this.path = path;
+    this.kind = kind;
+    this.text = text;
+    const starts = [0];
+    for (let i2 = 0; i2 < text.length; i2++) {
+      const c = text.charCodeAt(i2);
+      if (c === 10) starts.push(i2 + 1);
+      else if (c === 13 && text.charCodeAt(i2 + 1) !== 10) starts.push(i2 + 1);
+    }
+    this.#lineStarts = starts;
+  }
+  get lineCount() {
+    return this.#lineStarts.length;
+  }
+  positionAt(offset) {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.#lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((this.#lineStarts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - (this.#lineStarts[lo] ?? 0) + 1 };
+  }
+  offsetAt(pos) {
+    const start2 = this.#lineStarts[pos.line - 1];
+    if (start2 === void 0) return this.text.length;
+    return Math.min(start2 + pos.column - 1, this.text.length);
+  }
+  /** Range of the half-open offset span [start, end). */
+  range(start2, end) {
+    const a = this.positionAt(start2);
+    const b = this.positionAt(Math.max(start2, end));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+  /** Text of line `line` (1-based) without its terminator. */
+  lineText(line) {
+    const start2 = this.#lineStarts[line - 1];
+    if (start2 === void 0) return "";
+    const next = this.#lineStarts[line];
+    let end = next === void 0 ? this.text.length : next;
+    while (end > start2 && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+    return this.text.slice(start2, end);
+  }
+  /** Range covering a whole line's text (used for findings on a line). */
+  lineRange(line) {
+    const start2 = this.#lineStarts[line - 1] ?? this.text.length;
+    return this.range(start2, start2 + this.lineText(line).length);
+  }
+  /** Like `cached`, for small values that must outlive `evict()`. */
+  fact(key, compute) {
+    if (this.#facts.has(key)) return this.#facts.get(key);
+    const value = compute();
+    this.#facts.set(key, value);
+    return value;
+  }
+  /**
+   * Drops parse trees and models once no rule will read them again (keeps memory flat on large
+   * repositories). A later `cached` call recomputes, so eviction is never wrong, only slower.
+   */
+  evict() {
+    this.#cache.clear();
+  }
+  /**
+   * Runs `read`, then drops what it cached on this file (what was cached before stays). For cross-file
+   * indexes that read every file up front: caching there would keep every file's trees alive at once.
+   */
+  uncached(read) {
+    const before = new Set(this.#cache.keys());
+    try {
+      return read();
+    } finally {
+      for (const key of this.#cache.keys()) if (!before.has(key)) this.#cache.delete(key);
+    }
+  }
+  /** Parse-once cache: the first call computes, later calls return the same value. */
+  cached(key, compute) {
+    if (this.#cache.has(key)) return this.#cache.get(key);
+    const value = compute();
+    this.#cache.set(key, value);
+    return value;
+  }
+};
+
 // src/models/dependencies.ts
-import { posix as posix3 } from "node:path";
+var import_node_path5 = __toESM(require_node_path(), 1);
 
 // src/models/compose-project.ts
-import { posix as posix2 } from "node:path";
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/models/compose-fields.ts
-import { posix } from "node:path";
-function rangeOf3(file, node) {
+var import_node_path3 = __toESM(require_node_path(), 1);
+
+// src/models/interpolation.ts
+var BRACED = /\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?([^${}]*)\}/;
+var BARE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+var ESCAPED_DOLLAR = "\0";
+function interpolate(text) {
+  let unresolved = false;
+  let current = text.replaceAll("$$", ESCAPED_DOLLAR);
+  for (let i2 = 0; i2 < 100; i2++) {
+    const m = BRACED.exec(current);
+    if (!m) break;
+    const operator2 = m[2] ?? "";
+    const argument = m[3] ?? "";
+    let replacement = "";
+    if (operator2 === ":-" || operator2 === "-") replacement = argument;
+    else unresolved = true;
+    current = current.slice(0, m.index) + replacement + current.slice(m.index + m[0].length);
+  }
+  current = current.replace(BARE, () => {
+    unresolved = true;
+    return "";
+  });
+  return { value: current.replaceAll(ESCAPED_DOLLAR, "$"), unresolved };
+}
+function hasReference(text) {
+  return /\$\{[A-Za-z_]|\$[A-Za-z_]/.test(text.replaceAll("$$", ""));
+}
+function variableReferences(text) {
+  const out2 = [];
+  for (let i2 = 0; i2 < text.length; i2++) {
+    if (text[i2] !== "$") continue;
+    if (text[i2 + 1] === "$") {
+      i2++;
+      continue;
+    }
+    if (text[i2 + 1] !== "{") continue;
+    const end = matchingBrace(text, i2 + 1);
+    if (end < 0) break;
+    const body2 = text.slice(i2 + 2, end);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?([\s\S]*)$/.exec(body2);
+    if (m) out2.push({ name: m[1] ?? "", operator: m[2] ?? "", argument: m[3] ?? "", start: i2, end: end + 1 });
+    i2 = end;
+  }
+  return out2;
+}
+function matchingBrace(text, open) {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === "{") depth++;
+    else if (text[j] === "}" && --depth === 0) return j;
+  }
+  return -1;
+}
+
+// src/models/compose-fields.ts
+function rangeOf2(file, node) {
   const r = node?.range;
   const start2 = r?.[0];
   if (start2 === void 0) return file.range(0, 0);
@@ -12960,38 +13970,38 @@ function rangeOf3(file, node) {
 }
 function spanOf(file, first, last) {
   const start2 = first?.range?.[0] ?? 0;
-  const end = rangeOf3(file, last);
+  const end = rangeOf2(file, last);
   return { ...file.range(start2, start2), endLine: end.endLine, endColumn: end.endColumn };
 }
 function composeText(file, doc, node) {
   let raw = scalarString(node);
-  if (raw === void 0 && (0, import_yaml.isSeq)(node)) {
+  if (raw === void 0 && (0, import_yaml2.isSeq)(node)) {
     const parts3 = items(node, doc).map((n) => scalarString(n) ?? "");
     raw = parts3.join(" ");
   }
   if (raw === void 0) return void 0;
   const { value, unresolved } = interpolate(raw);
-  return { file, range: rangeOf3(file, node), raw, value, unresolved };
+  return { file, range: rangeOf2(file, node), raw, value, unresolved };
 }
 function flag(file, node) {
-  if (isTrue(node)) return { file, range: rangeOf3(file, node), value: true };
-  if (isFalse(node)) return { file, range: rangeOf3(file, node), value: false };
+  if (isTrue(node)) return { file, range: rangeOf2(file, node), value: true };
+  if (isFalse(node)) return { file, range: rangeOf2(file, node), value: false };
   return void 0;
 }
 function listOrScalar(doc, node) {
-  if ((0, import_yaml.isSeq)(node)) return items(node, doc);
-  return (0, import_yaml.isScalar)(node) ? [node] : [];
+  if ((0, import_yaml2.isSeq)(node)) return items(node, doc);
+  return (0, import_yaml2.isScalar)(node) ? [node] : [];
 }
 function dependencies(file, doc, node) {
-  if ((0, import_yaml.isSeq)(node)) {
+  if ((0, import_yaml2.isSeq)(node)) {
     return items(node, doc).flatMap((n) => {
       const service = scalarString(n);
-      return service === void 0 ? [] : [{ file, range: rangeOf3(file, n), service }];
+      return service === void 0 ? [] : [{ file, range: rangeOf2(file, n), service }];
     });
   }
   const out2 = [];
   for (const [service, keyNode, value] of entries(node, doc)) {
-    const dep = { file, range: rangeOf3(file, keyNode), service };
+    const dep = { file, range: rangeOf2(file, keyNode), service };
     const condition = scalarString(getNode(value, "condition", doc));
     if (condition !== void 0) dep.condition = condition;
     out2.push(dep);
@@ -13000,14 +14010,14 @@ function dependencies(file, doc, node) {
 }
 function environment(file, doc, node) {
   const out2 = [];
-  if ((0, import_yaml.isSeq)(node)) {
+  if ((0, import_yaml2.isSeq)(node)) {
     for (const item of items(node, doc)) {
       const raw = scalarString(item);
       if (raw === void 0) continue;
       const eq = raw.indexOf("=");
       const key = (eq < 0 ? raw : raw.slice(0, eq)).trim();
       const spans = innerSpans(file, item, raw, eq);
-      const entry = { file, range: rangeOf3(file, item), key, keyRange: spans.key };
+      const entry = { file, range: rangeOf2(file, item), key, keyRange: spans.key };
       if (eq >= 0) {
         const valueRaw = raw.slice(eq + 1);
         entry.value = { file, range: spans.value, raw: valueRaw, ...interpolate(valueRaw) };
@@ -13021,7 +14031,7 @@ function environment(file, doc, node) {
       file,
       range: spanOf(file, keyNode, value ?? keyNode),
       key,
-      keyRange: rangeOf3(file, keyNode)
+      keyRange: rangeOf2(file, keyNode)
     };
     const text = composeText(file, doc, value);
     if (text && scalarString(value) !== void 0) entry.value = text;
@@ -13030,7 +14040,7 @@ function environment(file, doc, node) {
   return out2;
 }
 function innerSpans(file, node, raw, eq) {
-  const whole = rangeOf3(file, node);
+  const whole = rangeOf2(file, node);
   const r = node.range;
   if (!r || r[0] === void 0 || r[1] === void 0) return { key: whole, value: whole };
   let start2 = r[0];
@@ -13045,24 +14055,24 @@ function innerSpans(file, node, raw, eq) {
   return { key: file.range(start2, start2 + eq), value: file.range(start2 + eq + 1, end) };
 }
 function envFiles(file, doc, node) {
-  const dir = posix.dirname(file.path);
+  const dir = import_node_path3.posix.dirname(file.path);
   return listOrScalar(doc, node).flatMap((n) => {
-    const pathNode = (0, import_yaml.isMap)(n) ? getNode(n, "path", doc) : n;
+    const pathNode = (0, import_yaml2.isMap)(n) ? getNode(n, "path", doc) : n;
     const raw = scalarString(pathNode);
     if (raw === void 0) return [];
-    const required = !(0, import_yaml.isMap)(n) || !isFalse(getNode(n, "required", doc));
-    return [{ file, range: rangeOf3(file, pathNode), raw, path: repoPath(dir, interpolate(raw).value), required }];
+    const required = !(0, import_yaml2.isMap)(n) || !isFalse(getNode(n, "required", doc));
+    return [{ file, range: rangeOf2(file, pathNode), raw, path: repoPath(dir, interpolate(raw).value), required }];
   });
 }
-function repoPath(dir, relative4) {
-  if (relative4 === "" || posix.isAbsolute(relative4) || /^[A-Za-z]:[\\/]/.test(relative4)) return void 0;
-  const joined = posix.normalize(posix.join(dir, relative4.replaceAll("\\", "/")));
+function repoPath(dir, relative5) {
+  if (relative5 === "" || import_node_path3.posix.isAbsolute(relative5) || /^[A-Za-z]:[\\/]/.test(relative5)) return void 0;
+  const joined = import_node_path3.posix.normalize(import_node_path3.posix.join(dir, relative5.replaceAll("\\", "/")));
   if (joined === ".." || joined.startsWith("../")) return void 0;
   return joined === "." ? "" : joined;
 }
 function port(file, doc, node) {
-  const range = rangeOf3(file, node);
-  if ((0, import_yaml.isMap)(node)) {
+  const range = rangeOf2(file, node);
+  if ((0, import_yaml2.isMap)(node)) {
     const out2 = { file, range, raw: "" };
     const fields = [
       ["host_ip", "hostIp"],
@@ -13102,8 +14112,8 @@ function parseShortPort(spec) {
   return out2;
 }
 function volume(file, doc, node) {
-  const range = rangeOf3(file, node);
-  if ((0, import_yaml.isMap)(node)) {
+  const range = rangeOf2(file, node);
+  if ((0, import_yaml2.isMap)(node)) {
     const out3 = { file, range, raw: "" };
     for (const key of ["type", "source", "target"]) {
       const v = scalarString(getNode(node, key, doc));
@@ -13123,45 +14133,45 @@ function volume(file, doc, node) {
   return out2;
 }
 function networkRefs(file, doc, node) {
-  if ((0, import_yaml.isSeq)(node)) {
+  if ((0, import_yaml2.isSeq)(node)) {
     return items(node, doc).flatMap((n) => {
       const name3 = scalarString(n);
-      return name3 === void 0 ? [] : [{ file, range: rangeOf3(file, n), name: name3 }];
+      return name3 === void 0 ? [] : [{ file, range: rangeOf2(file, n), name: name3 }];
     });
   }
-  return [...entries(node, doc)].map(([name3, keyNode]) => ({ file, range: rangeOf3(file, keyNode), name: name3 }));
+  return [...entries(node, doc)].map(([name3, keyNode]) => ({ file, range: rangeOf2(file, keyNode), name: name3 }));
 }
 function labels(file, doc, node) {
-  if ((0, import_yaml.isSeq)(node)) {
+  if ((0, import_yaml2.isSeq)(node)) {
     return items(node, doc).flatMap((n) => {
       const raw = scalarString(n);
       if (raw === void 0) return [];
       const eq = raw.indexOf("=");
       return [
-        { file, range: rangeOf3(file, n), key: eq < 0 ? raw : raw.slice(0, eq), value: eq < 0 ? "" : raw.slice(eq + 1) }
+        { file, range: rangeOf2(file, n), key: eq < 0 ? raw : raw.slice(0, eq), value: eq < 0 ? "" : raw.slice(eq + 1) }
       ];
     });
   }
   return [...entries(node, doc)].map(([key, keyNode, value]) => ({
     file,
-    range: rangeOf3(file, keyNode),
+    range: rangeOf2(file, keyNode),
     key,
     value: scalarString(value) ?? ""
   }));
 }
 function buildOf(file, doc, node) {
   if (node === void 0) return void 0;
-  const range = rangeOf3(file, node);
-  const contextRaw = (0, import_yaml.isMap)(node) ? scalarString(getNode(node, "context", doc)) : scalarString(node);
+  const range = rangeOf2(file, node);
+  const contextRaw = (0, import_yaml2.isMap)(node) ? scalarString(getNode(node, "context", doc)) : scalarString(node);
   const context = interpolate(contextRaw ?? ".").value || ".";
-  const inline = (0, import_yaml.isMap)(node) && getNode(node, "dockerfile_inline", doc) !== void 0;
+  const inline = (0, import_yaml2.isMap)(node) && getNode(node, "dockerfile_inline", doc) !== void 0;
   const remote = /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context.endsWith(".git");
   const out2 = { file, range, context, inline, remote };
-  const target = (0, import_yaml.isMap)(node) ? scalarString(getNode(node, "target", doc)) : void 0;
+  const target = (0, import_yaml2.isMap)(node) ? scalarString(getNode(node, "target", doc)) : void 0;
   if (target !== void 0) out2.target = interpolate(target).value;
   if (inline || remote) return out2;
-  const dockerfileRaw = (0, import_yaml.isMap)(node) ? scalarString(getNode(node, "dockerfile", doc)) : void 0;
-  const contextDir = repoPath(posix.dirname(file.path), context);
+  const dockerfileRaw = (0, import_yaml2.isMap)(node) ? scalarString(getNode(node, "dockerfile", doc)) : void 0;
+  const contextDir = repoPath(import_node_path3.posix.dirname(file.path), context);
   const dockerfile = interpolate(dockerfileRaw ?? "Dockerfile").value;
   if (contextDir !== void 0) {
     const path = repoPath(contextDir, dockerfile);
@@ -13171,19 +14181,19 @@ function buildOf(file, doc, node) {
 }
 function healthcheckOf(file, doc, node) {
   if (node === void 0) return void 0;
-  const out2 = { file, range: rangeOf3(file, node) };
+  const out2 = { file, range: rangeOf2(file, node) };
   const disable = getNode(node, "disable", doc);
-  if (isTrue(disable)) out2.disabled = { file, range: rangeOf3(file, disable) };
+  if (isTrue(disable)) out2.disabled = { file, range: rangeOf2(file, disable) };
   const test = getNode(node, "test", doc);
-  const first = (0, import_yaml.isSeq)(test) ? scalarString(items(test, doc)[0]) : scalarString(test);
-  if (first?.toUpperCase() === "NONE") out2.disabled = { file, range: rangeOf3(file, test) };
+  const first = (0, import_yaml2.isSeq)(test) ? scalarString(items(test, doc)[0]) : scalarString(test);
+  if (first?.toUpperCase() === "NONE") out2.disabled = { file, range: rangeOf2(file, test) };
   return out2;
 }
 function limits(file, doc, node) {
   const out2 = [];
   const add = (kind, key, value) => {
     if (value !== void 0 && scalarString(value) !== void 0)
-      out2.push({ file, range: rangeOf3(file, value), kind, key });
+      out2.push({ file, range: rangeOf2(file, value), kind, key });
   };
   const deployLimits = getNode(getNode(getNode(node, "deploy", doc), "resources", doc), "limits", doc);
   add("memory", "deploy.resources.limits.memory", getNode(deployLimits, "memory", doc));
@@ -13201,10 +14211,10 @@ function composeFile(file) {
 function buildComposeFile(file) {
   const first = parseYaml(file).documents[0];
   const out2 = { file, services: [], networks: [] };
-  if (!first || !(0, import_yaml.isMap)(first.contents)) return out2;
+  if (!first || !(0, import_yaml2.isMap)(first.contents)) return out2;
   const { doc } = first;
   const root = first.contents;
-  const at = (node) => ({ file, range: rangeOf3(file, node) });
+  const at = (node) => ({ file, range: rangeOf2(file, node) });
   const servicesKey = getKeyNode(root, "services", doc);
   if (servicesKey) out2.servicesKey = at(servicesKey);
   for (const [name3, keyNode, value] of entries(getNode(root, "services", doc), doc)) {
@@ -13226,7 +14236,7 @@ function buildService(file, doc, name3, keyNode, node) {
   const svc = {
     name: name3,
     file,
-    keyRange: rangeOf3(file, keyNode),
+    keyRange: rangeOf2(file, keyNode),
     limits: [],
     profiles: items(get2("profiles"), doc).flatMap((n) => text(n) ?? []),
     dependsOn: dependencies(file, doc, get2("depends_on")),
@@ -13268,7 +14278,7 @@ function buildService(file, doc, name3, keyNode, node) {
 // src/models/compose-project.ts
 var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 function mergeRank(path) {
-  const base2 = posix2.basename(path).toLowerCase();
+  const base2 = import_node_path4.posix.basename(path).toLowerCase();
   if (BASE_NAMES.includes(base2)) return 0;
   if (/\.override\.ya?ml$/.test(base2)) return 1;
   return 2;
@@ -13277,7 +14287,7 @@ function composeProjects(project) {
   return project.cached("compose-projects", () => {
     const byDir = /* @__PURE__ */ new Map();
     for (const file of project.ofKind("compose")) {
-      const dir = posix2.dirname(file.path);
+      const dir = import_node_path4.posix.dirname(file.path);
       const key = dir === "." ? "" : dir;
       byDir.set(key, [...byDir.get(key) ?? [], file]);
     }
@@ -13381,7 +14391,7 @@ function withDependencies(project, changed) {
   for (const path of [...out2]) {
     const file = project.get(path);
     if (file?.kind !== "dockerfile") continue;
-    const ignore3 = posix3.join(posix3.dirname(path), ".dockerignore");
+    const ignore3 = import_node_path5.posix.join(import_node_path5.posix.dirname(path), ".dockerignore");
     if (project.has(ignore3)) out2.add(ignore3);
   }
   return out2;
@@ -13394,15 +14404,15 @@ function sendResolvedDefault(type) {
 }
 function alertmanagerConfig(file) {
   return file.cached("alertmanager-config", () => {
-    const d = parseYaml(file).documents.find((x) => (0, import_yaml.isMap)(x.contents));
+    const d = parseYaml(file).documents.find((x) => (0, import_yaml2.isMap)(x.contents));
     if (!d) return void 0;
     const root = d.contents;
-    const firstKey4 = root.items?.[0]?.key;
+    const firstKey5 = root.items?.[0]?.key;
     const routeNode = getNode(root, "route", d.doc);
     const routeKey = getKeyNode(root, "route", d.doc);
     return {
-      firstKeyRange: nodeRange(file, firstKey4 ?? root),
-      route: (0, import_yaml.isMap)(routeNode) ? readRoute(file, d.doc, routeNode, routeKey ?? routeNode) : void 0,
+      firstKeyRange: nodeRange(file, firstKey5 ?? root),
+      route: (0, import_yaml2.isMap)(routeNode) ? readRoute(file, d.doc, routeNode, routeKey ?? routeNode) : void 0,
       receivers: items(getNode(root, "receivers", d.doc), d.doc).map((r) => readReceiver(file, d.doc, r))
     };
   });
@@ -13420,7 +14430,7 @@ function readRoute(file, doc, node, at) {
     const parsed = parseMatcher(scalarString(m) ?? "");
     if (parsed) matchers.push(parsed);
   }
-  const children2 = items(getNode(node, "routes", doc), doc).filter((r) => (0, import_yaml.isMap)(r));
+  const children2 = items(getNode(node, "routes", doc), doc).filter((r) => (0, import_yaml2.isMap)(r));
   return {
     range: nodeRange(file, at),
     groupBy: groupByNode === void 0 ? void 0 : items(groupByNode, doc).map((n) => scalarString(n) ?? ""),
@@ -13464,7 +14474,7 @@ function allRoutes(route) {
 }
 
 // src/rules/amg/AMG001-alertmanager-routing.ts
-var rule2 = defineRule({
+var rule = defineRule({
   id: "AMG001",
   title: "Alertmanager groups alerts, reports resolution and routes critical alerts",
   severity: "warning",
@@ -13536,8 +14546,197 @@ function builtDockerfile(project, service) {
   return { file, model: { ...model, stages: model.stages.slice(0, index2 + 1) } };
 }
 
+// src/models/service-tiers.ts
+function parseImageRef(ref) {
+  const { value, unresolved } = interpolate(ref.trim());
+  let rest = value;
+  const out2 = { repository: "" };
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    const digest = rest.slice(at + 1);
+    if (digest !== "") out2.digest = digest;
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.indexOf("/");
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      out2.registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    const tag = rest.slice(colon + 1);
+    if (tag !== "") out2.tag = tag;
+    rest = rest.slice(0, colon);
+  }
+  out2.repository = rest;
+  if (unresolved) out2.unresolved = true;
+  return out2;
+}
+var DATASTORE_WORDS = /* @__PURE__ */ new Set([
+  "postgres",
+  "postgresql",
+  "postgis",
+  "timescaledb",
+  "pgbouncer",
+  "mysql",
+  "mariadb",
+  "percona",
+  "mssql",
+  "mongo",
+  "mongodb",
+  "redis",
+  "valkey",
+  "keydb",
+  "dragonfly",
+  "elasticsearch",
+  "opensearch",
+  "rabbitmq",
+  "kafka",
+  "nats",
+  "memcached",
+  "cassandra",
+  "scylla",
+  "clickhouse",
+  "couchdb",
+  "couchbase",
+  "neo4j",
+  "influxdb",
+  "etcd",
+  "zookeeper",
+  "minio",
+  "cockroach",
+  "cockroachdb",
+  "arangodb",
+  "rethinkdb",
+  "questdb"
+]);
+var COMPANION_WORDS = /* @__PURE__ */ new Set([
+  "exporter",
+  "ui",
+  "commander",
+  "express",
+  "admin",
+  "web",
+  "console",
+  "dashboard",
+  "insight",
+  "gui",
+  "manager",
+  "operator",
+  "client",
+  "cli",
+  "browser"
+]);
+var MONITORING_WORDS = /* @__PURE__ */ new Set([
+  "prometheus",
+  "grafana",
+  "alertmanager",
+  "loki",
+  "promtail",
+  "tempo",
+  "mimir",
+  "thanos",
+  "pushgateway",
+  "jaeger",
+  "zipkin",
+  "cadvisor",
+  "victoriametrics",
+  "vmagent",
+  "kibana",
+  "fluentd",
+  "fluentbit",
+  "netdata",
+  "exporter"
+]);
+var EDGE_PROXY_WORDS = /* @__PURE__ */ new Set(["nginx", "traefik", "haproxy", "caddy", "envoy", "openresty"]);
+var FRONTEND_NAME_WORDS = /* @__PURE__ */ new Set(["frontend", "front", "web", "ui", "gateway", "proxy", "ingress", "edge", "www"]);
+var DATASTORE_PORTS = /* @__PURE__ */ new Set([
+  5432,
+  // postgres
+  6432,
+  // pgbouncer
+  3306,
+  // mysql / mariadb
+  33060,
+  // mysql X protocol
+  1433,
+  // mssql
+  6379,
+  // redis / valkey
+  27017,
+  // mongo
+  9200,
+  // elasticsearch / opensearch
+  9300,
+  // elasticsearch transport
+  5672,
+  // rabbitmq
+  15672,
+  // rabbitmq management
+  9092,
+  // kafka
+  4222,
+  // nats
+  11211,
+  // memcached
+  9042,
+  // cassandra
+  8123,
+  // clickhouse http
+  9e3,
+  // clickhouse native / minio
+  5984,
+  // couchdb
+  7687,
+  // neo4j bolt
+  8086,
+  // influxdb
+  2379,
+  // etcd
+  2181,
+  // zookeeper
+  26257,
+  // cockroachdb
+  8529,
+  // arangodb
+  28015
+  // rethinkdb
+]);
+function imageWords(image) {
+  const { repository } = parseImageRef(image);
+  const segments = repository.toLowerCase().split("/").filter(Boolean);
+  const split = (s) => s.split(/[-_.]+/).filter(Boolean).map((w) => /^[a-z]+\d+$/.test(w) && w !== "neo4j" ? w.replace(/\d+$/, "") : w);
+  const name3 = split(segments[segments.length - 1] ?? "");
+  return { name: name3, path: segments.slice(0, -1).flatMap(split) };
+}
+function isDatastoreImage(image) {
+  const { name: name3, path } = imageWords(image);
+  if (name3.some((w) => COMPANION_WORDS.has(w)) || name3.some((w) => MONITORING_WORDS.has(w))) return false;
+  if (name3.some((w) => DATASTORE_WORDS.has(w))) return true;
+  return name3.length === 1 && name3[0] === "server" && path.some((w) => DATASTORE_WORDS.has(w));
+}
+function isMonitoringImage(image) {
+  const { name: name3, path } = imageWords(image);
+  if (name3.some((w) => MONITORING_WORDS.has(w))) return true;
+  const joined = name3.join("-");
+  if (joined.includes("opentelemetry-collector") || joined.startsWith("otel-collector")) return true;
+  if (joined === "agent" && path.some((w) => w === "grafana" || w === "datadog")) return true;
+  return joined === "fluent-bit";
+}
+function isEdgeProxyImage(image) {
+  const { name: name3 } = imageWords(image);
+  if (name3.some((w) => MONITORING_WORDS.has(w))) return false;
+  return name3.some((w) => EDGE_PROXY_WORDS.has(w));
+}
+function isFrontendName(name3) {
+  return name3.toLowerCase().split(/[-_.\s]+/).some((w) => FRONTEND_NAME_WORDS.has(w));
+}
+
 // src/rules/cmp/CMP001-runs-as-root.ts
-var rule3 = defineRule({
+var rule2 = defineRule({
   id: "CMP001",
   title: "Do not run services as root",
   severity: "error",
@@ -13613,7 +14812,7 @@ function isKnownNonRootImage(image) {
 }
 
 // src/rules/cmp/CMP002-image-not-pinned.ts
-var rule4 = defineRule({
+var rule3 = defineRule({
   id: "CMP002",
   title: "Pin service images to a version",
   severity: "error",
@@ -13654,7 +14853,7 @@ var rule4 = defineRule({
 });
 
 // src/rules/cmp/CMP003-privileged.ts
-var rule5 = defineRule({
+var rule4 = defineRule({
   id: "CMP003",
   title: "Do not run privileged containers",
   severity: "error",
@@ -13702,7 +14901,7 @@ var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
   "tools",
   "cli"
 ]);
-var rule6 = defineRule({
+var rule5 = defineRule({
   id: "CMP004",
   title: "Give long-running services a healthcheck",
   severity: "warning",
@@ -13755,7 +14954,7 @@ function words(text) {
 }
 
 // src/rules/cmp/CMP005-no-resource-limits.ts
-var rule7 = defineRule({
+var rule6 = defineRule({
   id: "CMP005",
   title: "Limit the memory and CPU of every service",
   severity: "warning",
@@ -13824,7 +15023,7 @@ function unquote(rest) {
 
 // src/rules/cmp/CMP006-literal-secret-env.ts
 var FLAG_VALUES = /* @__PURE__ */ new Set(["true", "false", "yes", "no", "on", "off", "0", "1"]);
-var rule8 = defineRule({
+var rule7 = defineRule({
   id: "CMP006",
   title: "Do not hard-code secrets in Compose environments",
   severity: "error",
@@ -13894,7 +15093,7 @@ function literalDefault(raw) {
 
 // src/rules/cmp/CMP007-network-segmentation.ts
 var TIER_LABEL = /(^|[./-])(tier|role|component|layer|exposure|zone)$/i;
-var rule9 = defineRule({
+var rule8 = defineRule({
   id: "CMP007",
   title: "Keep datastores and monitoring off the public-facing network",
   severity: "warning",
@@ -13973,7 +15172,7 @@ function effectiveNetworks(compose) {
 }
 
 // src/rules/cmp/CMP008-missing-hardening.ts
-var rule10 = defineRule({
+var rule9 = defineRule({
   id: "CMP008",
   title: "Harden services: read-only root, no capabilities, no privilege escalation",
   severity: "warning",
@@ -14011,7 +15210,7 @@ function missingHardening(service) {
 }
 
 // src/rules/cmp/CMP009-datastore-port-exposed.ts
-var rule11 = defineRule({
+var rule10 = defineRule({
   id: "CMP009",
   title: "Do not publish datastore ports on all interfaces",
   severity: "error",
@@ -14047,7 +15246,7 @@ function onAllInterfaces(port2) {
 
 // src/rules/cmp/CMP010-host-access.ts
 var RUNTIME_SOCKET = /(^|\/)(docker|podman|containerd)\.sock$/;
-var rule12 = defineRule({
+var rule11 = defineRule({
   id: "CMP010",
   title: "Do not give a service the Docker socket or host namespaces",
   severity: "error",
@@ -14089,7 +15288,7 @@ var rule12 = defineRule({
 });
 
 // src/rules/cmp/CMP011-obsolete-version.ts
-var rule13 = defineRule({
+var rule12 = defineRule({
   id: "CMP011",
   title: "Remove the obsolete `version:` key",
   severity: "info",
@@ -14108,7 +15307,7 @@ var rule13 = defineRule({
 });
 
 // src/models/terraform.ts
-import { posix as posix4 } from "node:path";
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/parsers/hcl-ast.ts
 function attribute(body2, name3) {
@@ -14147,37 +15346,37 @@ function literalString(expr) {
   if (!expr.parts.every((p) => typeof p === "string")) return void 0;
   return expr.parts.join("");
 }
-function walkExpr(expr, visit2) {
-  visit2(expr);
+function walkExpr(expr, visit3) {
+  visit3(expr);
   switch (expr.kind) {
     case "template":
-      for (const p of expr.parts) if (typeof p !== "string") walkExpr(p, visit2);
+      for (const p of expr.parts) if (typeof p !== "string") walkExpr(p, visit3);
       break;
     case "tuple":
-      for (const item of expr.items) walkExpr(item, visit2);
+      for (const item of expr.items) walkExpr(item, visit3);
       break;
     case "object":
-      for (const item of expr.items) walkExpr(item.value, visit2);
+      for (const item of expr.items) walkExpr(item.value, visit3);
       break;
     case "traversal":
-      for (const s of expr.steps) if (typeof s === "object") walkExpr(s, visit2);
+      for (const s of expr.steps) if (typeof s === "object") walkExpr(s, visit3);
       break;
     case "call":
-      for (const a of expr.args) walkExpr(a, visit2);
+      for (const a of expr.args) walkExpr(a, visit3);
       break;
     case "unary":
-      walkExpr(expr.operand, visit2);
+      walkExpr(expr.operand, visit3);
       break;
     case "other":
-      for (const c of expr.children) walkExpr(c, visit2);
+      for (const c of expr.children) walkExpr(c, visit3);
       break;
     default:
       break;
   }
 }
-function walkBodyExprs(body2, visit2) {
-  for (const a of body2.attributes) walkExpr(a.value, visit2);
-  for (const b of body2.blocks) walkBodyExprs(b.body, visit2);
+function walkBodyExprs(body2, visit3) {
+  for (const a of body2.attributes) walkExpr(a.value, visit3);
+  for (const b of body2.blocks) walkBodyExprs(b.body, visit3);
 }
 function isTraversalOf(expr, root, first) {
   return expr.kind === "traversal" && expr.root === root && (first === void 0 || expr.steps[0] === first);
@@ -14496,7 +15695,7 @@ function buildModel2(project) {
   const byDir = /* @__PURE__ */ new Map();
   const tfvarsByDir = /* @__PURE__ */ new Map();
   for (const f of project.ofKind("tfvars")) {
-    const dir = posix4.dirname(f.path);
+    const dir = import_node_path6.posix.dirname(f.path);
     tfvarsByDir.set(dir, [...tfvarsByDir.get(dir) ?? [], f]);
   }
   const callers = /* @__PURE__ */ new Map();
@@ -14505,7 +15704,7 @@ function buildModel2(project) {
     (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0
   );
   for (const file of files) {
-    const dir = posix4.dirname(file.path);
+    const dir = import_node_path6.posix.dirname(file.path);
     let module2 = byDir.get(dir);
     if (!module2) {
       module2 = emptyModule(dir, tfvarsByDir.get(dir) ?? [], evaluator);
@@ -14522,7 +15721,7 @@ function buildModel2(project) {
   }
   return {
     modules,
-    moduleOf: (file) => byDir.get(posix4.dirname(file.path)),
+    moduleOf: (file) => byDir.get(import_node_path6.posix.dirname(file.path)),
     callersOf: (dir) => callers.get(dir) ?? []
   };
 }
@@ -14621,7 +15820,7 @@ function moduleCall(module2, file, block, name3) {
     name: name3,
     source: source !== void 0 && sourceAttr ? { value: source, range: sourceAttr.value.range } : void 0,
     version: versionAttr ? { value: literalString(versionAttr.value), range: versionAttr.value.range } : void 0,
-    localDir: local ? posix4.normalize(posix4.join(module2.dir, source)).replace(/\/$/, "") : void 0
+    localDir: local ? import_node_path6.posix.normalize(import_node_path6.posix.join(module2.dir, source)).replace(/\/$/, "") : void 0
   };
 }
 function addSettings(module2, file, block) {
@@ -14685,7 +15884,7 @@ function stringsWithRanges(module2, expr) {
 }
 
 // src/rules/cst/CST001-gp2-volume.ts
-var rule14 = defineRule({
+var rule13 = defineRule({
   id: "CST001",
   title: "Use gp3 instead of gp2 EBS volumes",
   severity: "warning",
@@ -14924,7 +16123,7 @@ function instanceTypeSites(model, module2) {
 }
 function nonProdEnvironment(model, module2, settings) {
   const names = /* @__PURE__ */ new Set();
-  const visit2 = (m, depth, seen) => {
+  const visit3 = (m, depth, seen) => {
     if (seen.has(m.dir) || depth > 8) return false;
     seen.add(m.dir);
     const own = moduleEnvironment(m, settings);
@@ -14935,13 +16134,13 @@ function nonProdEnvironment(model, module2, settings) {
     }
     const callers = model.callersOf(m.dir);
     if (callers.length === 0) return false;
-    return callers.every((c) => visit2(c.module, depth + 1, new Set(seen)));
+    return callers.every((c) => visit3(c.module, depth + 1, new Set(seen)));
   };
-  return visit2(module2, 0, /* @__PURE__ */ new Set()) && names.size > 0 ? [...names].sort().join(", ") : void 0;
+  return visit3(module2, 0, /* @__PURE__ */ new Set()) && names.size > 0 ? [...names].sort().join(", ") : void 0;
 }
 
 // src/rules/cst/CST002-previous-generation-instance.ts
-var rule15 = defineRule({
+var rule14 = defineRule({
   id: "CST002",
   title: "Move off previous-generation instance families",
   severity: "warning",
@@ -14971,7 +16170,7 @@ var rule15 = defineRule({
 });
 
 // src/rules/cst/CST003-no-spot-capacity.ts
-var rule16 = defineRule({
+var rule15 = defineRule({
   id: "CST003",
   title: "Use spot capacity for non-production node pools",
   severity: "info",
@@ -15057,7 +16256,7 @@ function usesSpotLaunchTemplate(module2, asg) {
 }
 
 // src/rules/cst/CST004-unbounded-log-retention.ts
-var rule17 = defineRule({
+var rule16 = defineRule({
   id: "CST004",
   title: "Bound CloudWatch log retention",
   severity: "warning",
@@ -15086,7 +16285,7 @@ var rule17 = defineRule({
 });
 
 // src/rules/cst/CST005-s3-without-lifecycle.ts
-var rule18 = defineRule({
+var rule17 = defineRule({
   id: "CST005",
   title: "Give S3 buckets a lifecycle configuration",
   severity: "info",
@@ -15138,7 +16337,7 @@ function hasLifecycleConfiguration(module2, bucket) {
 }
 
 // src/rules/cst/CST006-oversized-non-prod-instance.ts
-var rule19 = defineRule({
+var rule18 = defineRule({
   id: "CST006",
   title: "Right-size instances outside production",
   severity: "info",
@@ -15168,7 +16367,7 @@ var rule19 = defineRule({
 });
 
 // src/rules/cst/CST007-multiple-nat-gateways.ts
-var rule20 = defineRule({
+var rule19 = defineRule({
   id: "CST007",
   title: "One NAT gateway is enough outside production",
   severity: "info",
@@ -15234,7 +16433,7 @@ function sizeOf(v) {
 }
 
 // src/rules/dkr/DKR001-final-stage-runs-as-root.ts
-var rule21 = defineRule({
+var rule20 = defineRule({
   id: "DKR001",
   title: "Final stage runs as root",
   severity: "error",
@@ -15264,7 +16463,7 @@ var rule21 = defineRule({
 });
 
 // src/rules/dkr/DKR002-unpinned-base-image.ts
-var rule22 = defineRule({
+var rule21 = defineRule({
   id: "DKR002",
   title: "Pin base images to a version",
   severity: "error",
@@ -15294,7 +16493,7 @@ var rule22 = defineRule({
 });
 
 // src/rules/dkr/DKR003-base-image-without-digest.ts
-var rule23 = defineRule({
+var rule22 = defineRule({
   id: "DKR003",
   title: "Pin base images by digest",
   severity: "info",
@@ -15319,7 +16518,7 @@ var rule23 = defineRule({
 });
 
 // src/rules/dkr/DKR004-secret-in-env-or-arg.ts
-var rule24 = defineRule({
+var rule23 = defineRule({
   id: "DKR004",
   title: "Secret set in ENV or ARG",
   severity: "error",
@@ -15352,7 +16551,7 @@ function literalPart(value) {
 }
 
 // src/rules/dkr/DKR005-missing-healthcheck.ts
-var rule25 = defineRule({
+var rule24 = defineRule({
   id: "DKR005",
   title: "Served image has no HEALTHCHECK",
   severity: "warning",
@@ -15388,7 +16587,7 @@ var rule25 = defineRule({
 // src/rules/dkr/DKR006-add-instead-of-copy.ts
 var LOCAL_ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i;
 var REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
-var rule26 = defineRule({
+var rule25 = defineRule({
   id: "DKR006",
   title: "ADD used where COPY or a verified download belongs",
   severity: "warning",
@@ -15423,7 +16622,7 @@ var rule26 = defineRule({
 });
 
 // src/rules/dkr/DKR007-download-piped-to-shell.ts
-var rule27 = defineRule({
+var rule26 = defineRule({
   id: "DKR007",
   title: "Download piped into a shell",
   severity: "error",
@@ -15515,7 +16714,7 @@ function packageName(install, word) {
 
 // src/rules/dkr/DKR008-apt-get-install-hygiene.ts
 var APT_LISTS = "/var/lib/apt/lists";
-var rule28 = defineRule({
+var rule27 = defineRule({
   id: "DKR008",
   title: "apt-get install pulls recommends or leaves package lists",
   severity: "warning",
@@ -15574,7 +16773,7 @@ function cleansLists(run2) {
 }
 
 // src/rules/dkr/DKR009-unpinned-package-install.ts
-var rule29 = defineRule({
+var rule28 = defineRule({
   id: "DKR009",
   title: "Package installed without a version pin",
   severity: "info",
@@ -15626,7 +16825,7 @@ function isUnpinned(install, word) {
 }
 
 // src/rules/dkr/DKR010-sudo-in-run.ts
-var rule30 = defineRule({
+var rule29 = defineRule({
   id: "DKR010",
   title: "sudo used in RUN",
   severity: "warning",
@@ -15657,7 +16856,7 @@ var rule30 = defineRule({
 });
 
 // src/rules/dkr/DKR011-sensitive-file-copied.ts
-import { posix as posix5 } from "node:path";
+var import_node_path7 = __toESM(require_node_path(), 1);
 var SENSITIVE = [
   { pattern: /^\.env(\.(?!(example|sample|template|dist)$)[^/]+)?$/i, what: "a dotenv file" },
   { pattern: /\.(pem|key|p12|pfx)$/i, what: "a private key or certificate bundle" },
@@ -15665,7 +16864,7 @@ var SENSITIVE = [
   { pattern: /^\.(aws|ssh)$/, what: "a credentials directory" },
   { pattern: /^credentials.*\.json$|^\.git-credentials$/i, what: "a credentials file" }
 ];
-var rule31 = defineRule({
+var rule30 = defineRule({
   id: "DKR011",
   title: "Sensitive file copied into the image",
   severity: "error",
@@ -15676,7 +16875,7 @@ var rule31 = defineRule({
   peers: ["checkov:CKV2_DOCKER_1"],
   notes: "Recognised: `.env`/`.env.*` (not `.env.example`/`.sample`/`.template`/`.dist`), `*.pem`, `*.key`, `*.p12`, `*.pfx`, `id_rsa*`-style private keys (not `*.pub`), `.aws/`, `.ssh/`, `credentials*.json`, and `.npmrc` when the reviewed `.npmrc` holds a literal token. `COPY . .` fires only when there is no `.dockerignore` (or `<Dockerfile>.dockerignore`) next to the Dockerfile or at the repository root.",
   check(file, ctx) {
-    const dir = posix5.dirname(file.path);
+    const dir = import_node_path7.posix.dirname(file.path);
     for (const copy of dockerfileModel(file).instructions.filter(isCopyOrAdd)) {
       if (copy.heredoc) continue;
       for (const source of copy.sources) {
@@ -15691,7 +16890,7 @@ var rule31 = defineRule({
           ctx.report({
             range: source.range,
             message: `${copy.keyword} . copies the whole build context and there is no .dockerignore next to the Dockerfile.`,
-            fix: `Add ${posix5.join(dir, ".dockerignore")} excluding .git, .env*, *.pem, *.key, .aws and build output.`
+            fix: `Add ${import_node_path7.posix.join(dir, ".dockerignore")} excluding .git, .env*, *.pem, *.key, .aws and build output.`
           });
         }
       }
@@ -15699,18 +16898,18 @@ var rule31 = defineRule({
   }
 });
 function sensitiveKind(ctx, dir, source) {
-  const base2 = posix5.basename(source.text.replace(/\/+$/, ""));
+  const base2 = import_node_path7.posix.basename(source.text.replace(/\/+$/, ""));
   const match = SENSITIVE.find((s) => s.pattern.test(base2));
   if (match) return match.what;
   if (base2 === ".npmrc") {
-    const npmrc = ctx.project.get(posix5.join(dir, source.text));
+    const npmrc = ctx.project.get(import_node_path7.posix.join(dir, source.text));
     if (npmrc && /(_authToken|_auth|_password)\s*=\s*(?!\$\{)\S/.test(npmrc.text)) return "an .npmrc with a token";
   }
   return void 0;
 }
 function hasDockerignore(ctx, file, dir) {
-  const own = `${posix5.basename(file.path)}.dockerignore`;
-  return [posix5.join(dir, ".dockerignore"), posix5.join(dir, own), ".dockerignore"].some((p) => ctx.project.has(p));
+  const own = `${import_node_path7.posix.basename(file.path)}.dockerignore`;
+  return [import_node_path7.posix.join(dir, ".dockerignore"), import_node_path7.posix.join(dir, own), ".dockerignore"].some((p) => ctx.project.has(p));
 }
 
 // src/rules/dkr/DKR012-ssh-in-container.ts
@@ -15720,7 +16919,7 @@ var SSH_SERVERS = {
   yum: ["openssh-server", "dropbear"],
   zypper: ["openssh-server", "openssh"]
 };
-var rule32 = defineRule({
+var rule31 = defineRule({
   id: "DKR012",
   title: "SSH server in a container",
   severity: "warning",
@@ -15758,7 +16957,7 @@ var rule32 = defineRule({
 
 // src/rules/dkr/DKR013-world-writable-chmod.ts
 var SYSTEM_PATH = /^\/((etc|usr|bin|sbin|lib|lib32|lib64|libx32|var|root|boot|opt|srv|run|sys|proc|dev)(\/|$)|$)/;
-var rule33 = defineRule({
+var rule32 = defineRule({
   id: "DKR013",
   title: "World-writable permissions",
   severity: "warning",
@@ -15811,9 +17010,9 @@ function symbolicWorldWritable(mode) {
 }
 
 // src/parsers/yaml-scalar.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_yaml(), 1);
 function scalarSource(text, node) {
-  if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string" || !node.range) return void 0;
+  if (!(0, import_yaml8.isScalar)(node) || typeof node.value !== "string" || !node.range) return void 0;
   const [start2, end] = node.range;
   const value = node.value;
   const pieces = decode(text, start2, end, node.type, value);
@@ -16012,6 +17211,686 @@ function splitSurrogates(pieces) {
   return out2;
 }
 
+// src/secrets/scanners.ts
+var SCANNER_TOOLS = [
+  ["gitleaks", /\bgitleaks\b/i],
+  ["trufflehog", /\btrufflehog\b/i],
+  ["secretlint", /\bsecretlint\b/i],
+  ["detect-secrets", /\bdetect-secrets\b/i],
+  ["ggshield", /\bggshield\b|gitguardian\/ggshield/i],
+  ["noseyparker", /\bnosey-?parker\b/i],
+  ["GitLab Secret Detection", /Secret-Detection(?:\.latest)?\.gitlab-ci\.yml|^secret_detection:/m]
+];
+var TRIVY_SECRET_BY_DEFAULT = /^(?:fs|filesystem|repo|repository|rootfs)$/;
+var TRIVY_SCANNERS_FLAG = /--(?:scanners|security-checks)(?:=|\s+)["']?([\w,]+)/;
+function codeOf(file) {
+  const text = file.text.replace(/\\\r?\n/g, " ");
+  if (file.kind === "jenkinsfile") return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|\s)\/\/.*$/gm, "$1");
+  return text.replace(/(^|\s)#.*$/gm, "$1");
+}
+function trivyScansSecrets(code) {
+  for (const m of code.matchAll(/\btrivy\s+(?:--?[\w-]+(?:[= ][^\s-]\S*)?\s+)*([a-z]+)\b([^\n]*)/g)) {
+    const sub2 = m[1] ?? "";
+    const flags2 = TRIVY_SCANNERS_FLAG.exec(m[2] ?? "");
+    if (flags2) {
+      if ((flags2[1] ?? "").split(",").includes("secret")) return true;
+    } else if (TRIVY_SECRET_BY_DEFAULT.test(sub2)) {
+      return true;
+    }
+  }
+  return false;
+}
+function trivyActionScansSecrets(file) {
+  if (file.kind !== "github-workflow" || !file.text.includes("trivy-action")) return false;
+  for (const d of parseYaml(file).documents) {
+    for (const [, , job] of entries(getNode(d.contents, "jobs", d.doc), d.doc)) {
+      for (const step of items(getNode(job, "steps", d.doc), d.doc)) {
+        if (!scalarString(getNode(step, "uses", d.doc))?.includes("aquasecurity/trivy-action")) continue;
+        const input = (name3) => scalarString(getNode(getNode(step, "with", d.doc), name3, d.doc));
+        const scanners = input("scanners");
+        if (scanners !== void 0 && scanners.trim() !== "") {
+          if (scanners.split(",").some((s) => s.trim() === "secret")) return true;
+        } else if (TRIVY_SECRET_BY_DEFAULT.test(input("scan-type") ?? "image")) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+var PRE_COMMIT_CONFIG = ".pre-commit-config.yaml";
+var PRE_COMMIT_RUN = /\bpre-commit\s+run\b|pre-commit\/action@|\bprek\s+run\b/;
+function secretScannerIn(file, project) {
+  const code = codeOf(file);
+  for (const [tool, pattern] of SCANNER_TOOLS) if (pattern.test(code)) return tool;
+  if (/\btrivy\b/.test(code) && trivyScansSecrets(code)) return "trivy";
+  if (trivyActionScansSecrets(file)) return "trivy-action";
+  if (project && PRE_COMMIT_RUN.test(code)) {
+    const config = project.get(PRE_COMMIT_CONFIG) ?? project.get(".pre-commit-config.yml");
+    const hook = config && SCANNER_TOOLS.find(([, pattern]) => pattern.test(config.text));
+    if (hook) return `pre-commit (${hook[0]})`;
+  }
+  return void 0;
+}
+function repoSecretScanning(project, ciFiles) {
+  if (project.has(".github/secret_scanning.yml") || project.has(".github/secret_scanning.yaml")) {
+    return "GitHub secret scanning";
+  }
+  for (const file of ciFiles) {
+    const tool = secretScannerIn(file, project);
+    if (tool !== void 0) return `${tool} in ${file.path}`;
+  }
+  return void 0;
+}
+
+// src/pipeline/command-args.ts
+function commandClass(category, label2, targets = []) {
+  return { category, label: label2, targets };
+}
+function globalDockerOptions(args2) {
+  let remote = false;
+  let i2 = 0;
+  while (i2 < args2.length) {
+    const v = args2[i2];
+    if (v === void 0 || !v.startsWith("-")) break;
+    const [flag2, inline] = v.split("=", 2);
+    if (["-H", "--host", "-c", "--context", "--config", "-l", "--log-level"].includes(flag2)) {
+      const value = inline ?? args2[i2 + 1];
+      if ((flag2 === "-H" || flag2 === "--host") && value !== void 0 && !/^unix:/.test(value)) remote = true;
+      if ((flag2 === "-c" || flag2 === "--context") && value !== "default") remote = true;
+      i2 += inline === void 0 ? 2 : 1;
+    } else i2++;
+  }
+  return { next: i2, remote };
+}
+function baseName(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+function stripVersion(pkg) {
+  const at = pkg.lastIndexOf("@");
+  return at > 0 ? pkg.slice(0, at) : pkg;
+}
+function imageRepo(image) {
+  const noDigest = image.split("@")[0] ?? image;
+  const last = baseName(noDigest);
+  return last.split(":")[0] ?? last;
+}
+function oneOf(value, ...options) {
+  return value !== void 0 && options.includes(value);
+}
+function sub(inv, index2 = 0) {
+  return positionalValues(inv.args)[index2];
+}
+function firstPositional(args2, valued) {
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2];
+    if (v === void 0) return i2;
+    if (v === "--") return i2 + 1 < args2.length ? i2 + 1 : -1;
+    if (!v.startsWith("-") || v === "-") return i2;
+    if (valued.has(v)) i2++;
+  }
+  return -1;
+}
+function positionalValues(args2, valued = /* @__PURE__ */ new Set()) {
+  const out2 = [];
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2];
+    if (v === void 0) {
+      out2.push("");
+      continue;
+    }
+    if (v.startsWith("-") && v !== "-") {
+      if (valued.has(v)) i2++;
+      continue;
+    }
+    out2.push(v);
+  }
+  return out2;
+}
+function optionValues(args2, names) {
+  const out2 = [];
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2];
+    if (v === void 0) continue;
+    for (const name3 of names) {
+      if (v === name3 && args2[i2 + 1] !== void 0) out2.push(args2[i2 + 1]);
+      else if (v.startsWith(`${name3}=`)) out2.push(v.slice(name3.length + 1));
+    }
+  }
+  return out2;
+}
+function hasFlag(args2, ...names) {
+  return args2.some((a) => a !== void 0 && names.some((n) => a === n || a.startsWith(`${n}=`)));
+}
+function dryRunOf(args2) {
+  for (const a of args2) {
+    if (a === "--dry-run") return "";
+    if (a?.startsWith("--dry-run=")) {
+      const v = a.slice("--dry-run=".length);
+      return v === "none" || v === "false" ? void 0 : v;
+    }
+  }
+  return void 0;
+}
+
+// src/pipeline/command-tools.ts
+var CLASSIFIERS = {
+  kubectl: classifyKubectl,
+  oc: classifyKubectl,
+  helm: classifyHelm,
+  terraform: (inv) => classifyTerraform(inv, "terraform"),
+  tofu: (inv) => classifyTerraform(inv, "tofu"),
+  terragrunt: (inv) => classifyTerraform(inv, "terragrunt"),
+  pulumi: classifyPulumi,
+  aws: classifyAws,
+  gcloud: classifyGcloud,
+  docker: classifyDocker,
+  "docker-compose": (inv) => classifyCompose(inv, "docker-compose", inv.args),
+  podman: classifyPodman,
+  buildah: (inv) => oneOf(sub(inv), "bud", "build") ? [commandClass("image-build", `buildah ${sub(inv)}`)] : [],
+  kaniko: () => [commandClass("image-build", "kaniko")],
+  ko: classifyKo,
+  flux: (inv) => sub(inv) === "reconcile" ? [commandClass("deploy", "flux reconcile", positionalValues(inv.args).slice(1))] : [],
+  argocd: classifyArgocd,
+  kustomize: (inv) => sub(inv) === "build" ? [commandClass("validation", "kustomize build")] : [],
+  trivy: classifyTrivy,
+  prisma: (inv) => sub(inv) === "migrate" && sub(inv, 1) === "deploy" ? [commandClass("migration", "prisma migrate deploy")] : [],
+  alembic: (inv) => positionalValues(inv.args).includes("upgrade") ? [commandClass("migration", "alembic upgrade")] : [],
+  flyway: (inv) => positionalValues(inv.args).includes("migrate") ? [commandClass("migration", "flyway migrate")] : [],
+  liquibase: (inv) => positionalValues(inv.args).includes("update") ? [commandClass("migration", "liquibase update")] : [],
+  rails: (inv) => sub(inv) === "db:migrate" ? [commandClass("migration", "rails db:migrate")] : [],
+  rake: (inv) => sub(inv) === "db:migrate" ? [commandClass("migration", "rake db:migrate")] : [],
+  knex: (inv) => sub(inv) === "migrate:latest" ? [commandClass("migration", "knex migrate:latest")] : [],
+  sequelize: (inv) => sub(inv) === "db:migrate" ? [commandClass("migration", "sequelize db:migrate")] : [],
+  "sequelize-cli": (inv) => sub(inv) === "db:migrate" ? [commandClass("migration", "sequelize db:migrate")] : [],
+  goose: (inv) => positionalValues(inv.args).some((p) => /^up(-by-one|-to)?$/.test(p)) ? [commandClass("migration", "goose up")] : [],
+  migrate: (inv) => positionalValues(inv.args).includes("up") ? [commandClass("migration", "migrate up")] : [],
+  dbmate: (inv) => oneOf(sub(inv), "up", "migrate") ? [commandClass("migration", `dbmate ${sub(inv)}`)] : [],
+  atlas: (inv) => sub(inv) === "migrate" && sub(inv, 1) === "apply" ? [commandClass("migration", "atlas migrate apply")] : [],
+  diesel: (inv) => sub(inv) === "migration" && sub(inv, 1) === "run" ? [commandClass("migration", "diesel migration run")] : [],
+  mix: (inv) => sub(inv) === "ecto.migrate" ? [commandClass("migration", "mix ecto.migrate")] : [],
+  php: (inv) => inv.args[0]?.endsWith("artisan") && inv.args[1] === "migrate" ? [commandClass("migration", "artisan migrate")] : [],
+  npm: (inv) => classifyPackageScript(inv, "npm"),
+  pnpm: (inv) => classifyPackageScript(inv, "pnpm"),
+  yarn: (inv) => classifyPackageScript(inv, "yarn"),
+  bun: (inv) => classifyPackageScript(inv, "bun"),
+  pg_dump: () => [commandClass("backup", "pg_dump")],
+  pg_dumpall: () => [commandClass("backup", "pg_dumpall")],
+  pg_basebackup: () => [commandClass("backup", "pg_basebackup")],
+  mysqldump: () => [commandClass("backup", "mysqldump")],
+  "mariadb-dump": () => [commandClass("backup", "mariadb-dump")],
+  mongodump: () => [commandClass("backup", "mongodump")],
+  velero: (inv) => sub(inv) === "backup" && sub(inv, 1) === "create" ? [commandClass("backup", "velero backup create")] : []
+};
+function classifyInvocation(inv) {
+  if ((inv.tool === "python" || inv.tool === "python3") && inv.args[0]?.endsWith("manage.py")) {
+    return inv.args[1] === "migrate" ? [commandClass("migration", "manage.py migrate")] : [];
+  }
+  if (inv.tool.endsWith("manage.py") && inv.args[0] === "migrate") return [commandClass("migration", "manage.py migrate")];
+  return CLASSIFIERS[inv.tool]?.(inv) ?? [];
+}
+var KUBECTL_VALUED = /* @__PURE__ */ new Set([
+  "-n",
+  "--namespace",
+  "--context",
+  "--cluster",
+  "--kubeconfig",
+  "-f",
+  "--filename",
+  "-k",
+  "--kustomize",
+  "-l",
+  "--selector",
+  "-o",
+  "--output",
+  "-c",
+  "--container",
+  "--timeout",
+  "--field-manager",
+  "-s",
+  "--server",
+  "--user",
+  "--token",
+  "-p",
+  "--patch",
+  "--type",
+  "--to-revision"
+]);
+function classifyKubectl(inv) {
+  const pos = positionalValues(inv.args, KUBECTL_VALUED);
+  const verb = pos[0];
+  const targets = [
+    ...optionValues(inv.args, ["-n", "--namespace", "--context", "--cluster", "-f", "--filename", "-k", "--kustomize"]),
+    ...pos.slice(verb === "rollout" || verb === "set" ? 2 : 1)
+  ];
+  const dryRun = dryRunOf(inv.args);
+  if (verb === "diff") return [commandClass("validation", "kubectl diff", targets)];
+  if (verb === "kustomize") return [commandClass("validation", "kubectl kustomize", targets)];
+  if (verb === "apply" || verb === "replace" || verb === "create") {
+    if (dryRun !== void 0) return [commandClass("validation", `kubectl ${verb} --dry-run`, targets)];
+    return verb === "create" ? [] : [commandClass("deploy", `kubectl ${verb}`, targets)];
+  }
+  if (verb === "set" && pos[1] === "image") {
+    return dryRun !== void 0 ? [commandClass("validation", "kubectl set image --dry-run", targets)] : [commandClass("deploy", "kubectl set image", targets)];
+  }
+  if (verb === "rollout") {
+    if (pos[1] === "undo") return [commandClass("rollback", "kubectl rollout undo", targets)];
+    if (pos[1] === "restart" || pos[1] === "resume") return [commandClass("deploy", `kubectl rollout ${pos[1]}`, targets)];
+  }
+  return [];
+}
+var HELM_VALUED = /* @__PURE__ */ new Set([
+  "-n",
+  "--namespace",
+  "--kube-context",
+  "--kubeconfig",
+  "-f",
+  "--values",
+  "--set",
+  "--set-string",
+  "--set-file",
+  "--set-json",
+  "--version",
+  "--timeout",
+  "--repo",
+  "-o",
+  "--output",
+  "--post-renderer",
+  "--description",
+  "--username",
+  "--password",
+  "--history-max"
+]);
+function classifyHelm(inv) {
+  const pos = positionalValues(inv.args, HELM_VALUED);
+  const verb = pos[0];
+  const targets = [
+    ...optionValues(inv.args, ["-n", "--namespace", "--kube-context", "-f", "--values"]),
+    ...pos.slice(1)
+  ];
+  if (verb === "lint" || verb === "template") return [commandClass("validation", `helm ${verb}`, targets)];
+  if (verb === "diff") return [commandClass("validation", "helm diff", targets)];
+  if (verb === "rollback") return [commandClass("rollback", "helm rollback", targets)];
+  if (verb === "install" || verb === "upgrade") {
+    if (dryRunOf(inv.args) !== void 0) return [commandClass("validation", `helm ${verb} --dry-run`, targets)];
+    const deploy = commandClass("deploy", `helm ${verb}`, targets);
+    if (hasFlag(inv.args, "--atomic", "--rollback-on-failure")) deploy.selfRollback = true;
+    return [deploy];
+  }
+  return [];
+}
+var TERRAFORM_VALUED = /* @__PURE__ */ new Set(["-var", "-var-file", "-target", "-out", "-state", "-lock-timeout", "-replace"]);
+function classifyTerraform(inv, tool) {
+  const pos = positionalValues(inv.args, TERRAFORM_VALUED);
+  const verb = pos.find((p) => p === "apply" || p === "plan" || p === "validate");
+  const targets = [
+    ...inv.args.flatMap((a) => a?.startsWith("-chdir=") ? [a.slice(7)] : []),
+    ...optionValues(inv.args, ["-var-file", "--terragrunt-working-dir"])
+  ];
+  if (verb === "apply") return [commandClass("deploy", `${tool} apply`, targets)];
+  if (verb === "plan" || verb === "validate") return [commandClass("validation", `${tool} ${verb}`, targets)];
+  return [];
+}
+function classifyPulumi(inv) {
+  const pos = positionalValues(inv.args, /* @__PURE__ */ new Set(["-s", "--stack", "-C", "--cwd", "-m", "--message"]));
+  const targets = optionValues(inv.args, ["-s", "--stack"]);
+  if (pos[0] === "up" || pos[0] === "update") return [commandClass("deploy", "pulumi up", targets)];
+  if (pos[0] === "preview") return [commandClass("validation", "pulumi preview", targets)];
+  return [];
+}
+var AWS_GLOBAL_VALUED = /* @__PURE__ */ new Set(["--region", "--profile", "--output", "--endpoint-url", "--query", "--color"]);
+function classifyAws(inv) {
+  const pos = positionalValues(inv.args, AWS_GLOBAL_VALUED);
+  const [service, op] = pos;
+  if (service === "ecs" && op === "update-service") {
+    return [commandClass("deploy", "aws ecs update-service", optionValues(inv.args, ["--cluster", "--service"]))];
+  }
+  if (service === "ecs" && op === "register-task-definition") {
+    return [commandClass("validation", "aws ecs register-task-definition")];
+  }
+  if (service === "lambda" && op === "update-function-code") {
+    return [commandClass("deploy", "aws lambda update-function-code", optionValues(inv.args, ["--function-name"]))];
+  }
+  if (service === "rds" && (op === "create-db-snapshot" || op === "create-db-cluster-snapshot")) {
+    return [commandClass("backup", `aws rds ${op}`)];
+  }
+  return [];
+}
+function classifyGcloud(inv) {
+  const pos = positionalValues(inv.args, /* @__PURE__ */ new Set(["--project", "--region", "--image", "--format", "--account"]));
+  const words2 = pos[0] === "beta" || pos[0] === "alpha" ? pos.slice(1) : pos;
+  const [group, a, b] = words2;
+  const targets = [...words2.slice(2), ...optionValues(inv.args, ["--project"])];
+  if (group === "run" && a === "deploy" && hasFlag(inv.args, "--no-traffic")) {
+    return [commandClass("validation", "gcloud run deploy --no-traffic", targets)];
+  }
+  if (group === "run" && a === "deploy") return [commandClass("deploy", "gcloud run deploy", targets)];
+  if (group === "app" && a === "deploy") return [commandClass("deploy", "gcloud app deploy", targets)];
+  if (group === "run" && a === "services" && b === "update-traffic" && hasFlag(inv.args, "--to-revisions")) {
+    return [commandClass("rollback", "gcloud run services update-traffic", targets)];
+  }
+  if (group === "run" && a === "services" && b === "update-traffic") {
+    return [commandClass("deploy", "gcloud run services update-traffic", targets)];
+  }
+  if (group === "sql" && a === "backups" && b === "create") return [commandClass("backup", "gcloud sql backups create")];
+  if (group === "sql" && a === "export") return [commandClass("backup", "gcloud sql export")];
+  return [];
+}
+function classifyDocker(inv) {
+  const g = globalDockerOptions(inv.args);
+  const args2 = inv.args.slice(g.next);
+  const remote = inv.remote || g.remote;
+  const [s, t2] = args2;
+  if (s === "build" || s === "image" && t2 === "build") return [commandClass("image-build", "docker build")];
+  if (s === "buildx" && (t2 === "build" || t2 === "b" || t2 === "bake")) return [commandClass("image-build", `docker buildx ${t2}`)];
+  if (s === "compose") return classifyCompose({ ...inv, remote }, "docker compose", args2.slice(1));
+  return [];
+}
+var COMPOSE_VALUED = /* @__PURE__ */ new Set([
+  "-f",
+  "--file",
+  "-p",
+  "--project-name",
+  "--env-file",
+  "--profile",
+  "--project-directory"
+]);
+function classifyCompose(inv, label2, args2) {
+  const remote = inv.remote || globalDockerOptions(args2).remote;
+  const pos = positionalValues(args2, COMPOSE_VALUED);
+  const targets = optionValues(args2, ["-f", "--file", "-p", "--project-name", "--env-file"]);
+  if (pos[0] === "config") return [commandClass("validation", `${label2} config`, targets)];
+  if (pos[0] === "up" && remote) return [commandClass("deploy", `${label2} up`, targets)];
+  return [];
+}
+function classifyPodman(inv) {
+  const [s, t2] = positionalValues(inv.args);
+  if (s === "build" || s === "image" && t2 === "build") return [commandClass("image-build", "podman build")];
+  return [];
+}
+function classifyKo(inv) {
+  const s = sub(inv);
+  if (s === "build" || s === "publish") return [commandClass("image-build", `ko ${s}`)];
+  if (s === "apply")
+    return [commandClass("image-build", "ko apply"), commandClass("deploy", "ko apply", optionValues(inv.args, ["-f", "--filename"]))];
+  return [];
+}
+function classifyArgocd(inv) {
+  const pos = positionalValues(inv.args, /* @__PURE__ */ new Set(["--server", "--auth-token", "--grpc-web-root-path", "--revision"]));
+  if (pos[0] !== "app") return [];
+  const targets = pos.slice(2);
+  if (pos[1] === "sync") return [commandClass("deploy", "argocd app sync", targets)];
+  if (pos[1] === "rollback") return [commandClass("rollback", "argocd app rollback", targets)];
+  if (pos[1] === "diff") return [commandClass("validation", "argocd app diff", targets)];
+  return [];
+}
+var TRIVY_SCANS = /* @__PURE__ */ new Set([
+  "image",
+  "i",
+  "fs",
+  "filesystem",
+  "config",
+  "conf",
+  "repo",
+  "repository",
+  "rootfs",
+  "k8s",
+  "kubernetes",
+  "sbom",
+  "vm"
+]);
+function classifyTrivy(inv) {
+  const s = positionalValues(inv.args, /* @__PURE__ */ new Set(["--cache-dir", "-f", "--format", "-o", "--output", "--timeout"]))[0];
+  return s !== void 0 && TRIVY_SCANS.has(s) ? [commandClass("trivy", `trivy ${s}`)] : [];
+}
+function isMigrationScript(name3) {
+  const parts3 = name3.split(":");
+  if (!parts3.some((p) => p === "migrate" || p === "migration" || p === "migrations")) return false;
+  return !parts3.some((p) => /^(make|create|generate|new|status|rollback|down|undo|reset|revert)$/.test(p));
+}
+function classifyPackageScript(inv, tool) {
+  const pos = positionalValues(
+    inv.args,
+    /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--filter", "-C", "--cwd", "--dir"])
+  );
+  const script = pos[0] === "run" || pos[0] === "run-script" ? pos[1] : tool === "npm" ? void 0 : pos[0];
+  if (script === void 0 || !isMigrationScript(script)) return [];
+  return [commandClass("migration", `${tool} run ${script}`)];
+}
+
+// src/pipeline/actions.ts
+var ACTIONS = {
+  "docker/build-push-action": () => [commandClass("image-build", "docker/build-push-action")],
+  "docker/bake-action": () => [commandClass("image-build", "docker/bake-action")],
+  "redhat-actions/buildah-build": () => [commandClass("image-build", "redhat-actions/buildah-build")],
+  "aquasecurity/trivy-action": () => [commandClass("trivy", "aquasecurity/trivy-action")],
+  "azure/k8s-deploy": (i2) => [commandClass("deploy", "azure/k8s-deploy", targetsOf(i2, "namespace", "manifests"))],
+  "azure/webapps-deploy": (i2) => [commandClass("deploy", "azure/webapps-deploy", targetsOf(i2, "app-name", "slot-name"))],
+  "azure/functions-action": (i2) => [commandClass("deploy", "azure/functions-action", targetsOf(i2, "app-name"))],
+  "aws-actions/amazon-ecs-deploy-task-definition": (i2) => [
+    commandClass("deploy", "aws-actions/amazon-ecs-deploy-task-definition", targetsOf(i2, "cluster", "service"))
+  ],
+  "aws-actions/aws-cloudformation-github-deploy": (i2) => [
+    commandClass("deploy", "aws-actions/aws-cloudformation-github-deploy", targetsOf(i2, "name"))
+  ],
+  "google-github-actions/deploy-cloudrun": (i2) => [
+    commandClass("deploy", "google-github-actions/deploy-cloudrun", targetsOf(i2, "service", "project_id"))
+  ],
+  "google-github-actions/deploy-appengine": (i2) => [
+    commandClass("deploy", "google-github-actions/deploy-appengine", targetsOf(i2, "project_id"))
+  ],
+  "dflook/terraform-apply": (i2) => [commandClass("deploy", "dflook/terraform-apply", targetsOf(i2, "path", "workspace"))],
+  "dflook/terraform-plan": (i2) => [commandClass("validation", "dflook/terraform-plan", targetsOf(i2, "path", "workspace"))],
+  "dflook/terraform-validate": () => [commandClass("validation", "dflook/terraform-validate")],
+  "azure/k8s-lint": () => [commandClass("validation", "azure/k8s-lint")],
+  "pulumi/actions": (i2) => i2.command === "up" || i2.command === "update" ? [commandClass("deploy", "pulumi/actions up", targetsOf(i2, "stack-name"))] : i2.command === "preview" ? [commandClass("validation", "pulumi/actions preview", targetsOf(i2, "stack-name"))] : []
+};
+function targetsOf(inputs, ...names) {
+  return names.flatMap((n) => inputs[n] === void 0 ? [] : [inputs[n]]);
+}
+function classifyAction(uses, inputs = {}) {
+  const name3 = (uses.split("@")[0] ?? uses).toLowerCase();
+  const out2 = [...ACTIONS[name3]?.(inputs) ?? []];
+  const scanner = secretScannerIn(new SourceFile("action", "text", name3));
+  if (scanner !== void 0) out2.push(commandClass("secret-scan", name3));
+  return out2;
+}
+
+// src/pipeline/commands.ts
+var MAX_DEPTH2 = 4;
+function classifyScript(script, options = {}) {
+  const out2 = [];
+  let remoteDocker = options.remoteDocker === true;
+  for (const command of script.commands) {
+    if (setsRemoteDocker(command)) remoteDocker = true;
+    for (const c of classifyCommand(command, { remoteDocker })) {
+      out2.push({ ...c, command, start: command.start, end: command.end });
+    }
+  }
+  return out2;
+}
+function classifyCommand(command, options = {}) {
+  const out2 = [];
+  for (const inv of invocationsOf(command, options.remoteDocker === true, 0)) {
+    out2.push(...classifyInvocation(inv));
+    const scanner = secretScannerOf(inv);
+    if (scanner !== void 0) out2.push(commandClass("secret-scan", scanner));
+  }
+  return dedupe(out2);
+}
+function secretScannerOf(inv) {
+  const text = [inv.tool, ...inv.args.map((a) => a ?? '"$x"')].join(" ");
+  const scanner = secretScannerIn(new SourceFile("command", "text", text));
+  const norm = (s) => s.toLowerCase().replace(/[^a-z]/g, "");
+  return scanner !== void 0 && norm(inv.tool) === norm(scanner) ? scanner : void 0;
+}
+function isRollbackCommand(c) {
+  return c.category === "rollback" || c.label === "aws ecs update-service" || c.label === "aws-actions/amazon-ecs-deploy-task-definition";
+}
+function dedupe(list) {
+  const seen = /* @__PURE__ */ new Set();
+  return list.filter((c) => {
+    const key = `${c.category}\0${c.label}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function setsRemoteDocker(command) {
+  const remoteVar = (name4, value) => name4 === "DOCKER_HOST" && value !== void 0 && value !== "" && !/^unix:/.test(value) || name4 === "DOCKER_CONTEXT" && value !== "default";
+  if (command.assignments.some((a) => remoteVar(a.name, a.value?.value)) && command.words.length <= 1) return true;
+  const { name: name3, args: args2 } = unwrapCommand(command);
+  if (name3 === "docker" && args2[0]?.value === "context" && args2[1]?.value === "use") {
+    return args2[2]?.value !== "default";
+  }
+  return false;
+}
+function invocationsOf(command, remote, depth) {
+  const { name: name3, nameWord, args: args2 } = unwrapCommand(command);
+  if (name3 === void 0 || nameWord === void 0) return [];
+  const env = {};
+  for (const a of command.assignments) env[a.name] = a.value?.value;
+  for (const w of command.words) {
+    if (w === nameWord) break;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value ?? "");
+    if (m) env[m[1]] = m[2];
+  }
+  const remoteEnv = env.DOCKER_HOST !== void 0 && !/^unix:/.test(env.DOCKER_HOST) || env.DOCKER_CONTEXT !== void 0 && env.DOCKER_CONTEXT !== "default";
+  const tool = name3 === "executor" && /kaniko/.test(nameWord.value ?? "") ? "kaniko" : name3;
+  return expand({ tool, args: args2.map((w) => w.value), env, remote: remote || remoteEnv }, depth);
+}
+var RUNNER_VALUED = {
+  npx: /* @__PURE__ */ new Set(["-p", "--package", "-c", "--call"]),
+  bunx: /* @__PURE__ */ new Set(["-p", "--package"]),
+  docker: /* @__PURE__ */ new Set([
+    "-e",
+    "--env",
+    "--env-file",
+    "-v",
+    "--volume",
+    "-w",
+    "--workdir",
+    "--name",
+    "--entrypoint",
+    "-p",
+    "--publish",
+    "--network",
+    "--net",
+    "-u",
+    "--user",
+    "--mount",
+    "--platform",
+    "-l",
+    "--label",
+    "--add-host",
+    "--cpus",
+    "-m",
+    "--memory",
+    "--pull",
+    "--hostname",
+    "-h",
+    "--restart",
+    "--cap-add",
+    "--cap-drop",
+    "--security-opt",
+    "--tmpfs",
+    "--ulimit",
+    "--device",
+    "--gpus",
+    "--log-driver",
+    "--shm-size"
+  ]),
+  ssh: /* @__PURE__ */ new Set(["-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-W", "-b", "-c", "-E", "-m", "-S", "-Q", "-O"])
+};
+var IMAGE_TOOLS = {
+  trivy: "trivy",
+  gitleaks: "gitleaks",
+  trufflehog: "trufflehog",
+  executor: "kaniko",
+  terraform: "terraform",
+  opentofu: "tofu",
+  kubectl: "kubectl",
+  helm: "helm",
+  flyway: "flyway",
+  liquibase: "liquibase",
+  migrate: "migrate",
+  dbmate: "dbmate",
+  "aws-cli": "aws",
+  "cloud-sdk": "gcloud",
+  "google-cloud-cli": "gcloud",
+  argocd: "argocd"
+};
+function expand(inv, depth) {
+  if (depth > MAX_DEPTH2) return [inv];
+  const { tool, args: args2 } = inv;
+  const rest = (from, next) => {
+    const nextTool = next ?? args2[from];
+    if (nextTool === void 0) return [];
+    return expand({ ...inv, tool: baseName(nextTool), args: args2.slice(from + 1) }, depth + 1);
+  };
+  switch (tool) {
+    case "npx":
+    case "bunx": {
+      const i2 = firstPositional(args2, RUNNER_VALUED[tool]);
+      return i2 < 0 ? [] : rest(i2, stripVersion(args2[i2]));
+    }
+    case "pnpm":
+    case "yarn":
+      if (args2[0] === "exec" || args2[0] === "dlx")
+        return rest(1, args2[1] === void 0 ? void 0 : stripVersion(args2[1]));
+      return [inv];
+    case "bundle":
+      return args2[0] === "exec" ? rest(1) : [inv];
+    case "poetry":
+    case "pipenv":
+    case "pdm":
+    case "uv":
+    case "hatch":
+      return args2[0] === "run" ? rest(1) : [inv];
+    case "python":
+    case "python3": {
+      const m = args2.indexOf("-m");
+      return m >= 0 ? rest(m + 1) : [inv];
+    }
+    case "docker":
+    case "podman":
+      return expandDocker(inv, depth);
+    case "ssh":
+      return expandSsh(inv, depth);
+    default:
+      return [inv];
+  }
+}
+function expandDocker(inv, depth) {
+  const { args: args2 } = inv;
+  const g = globalDockerOptions(args2);
+  const remote = inv.remote || g.remote;
+  const sub2 = args2[g.next];
+  if (sub2 !== "run" && !(sub2 === "container" && args2[g.next + 1] === "run")) return [{ ...inv, remote }];
+  const from = g.next + (sub2 === "run" ? 1 : 2);
+  const i2 = firstPositional(args2.slice(from), RUNNER_VALUED.docker);
+  if (i2 < 0) return [{ ...inv, remote }];
+  const image = args2[from + i2];
+  const after = args2.slice(from + i2 + 1);
+  if (image === void 0) return [];
+  const repo = imageRepo(image);
+  const known = IMAGE_TOOLS[repo];
+  if (known !== void 0) {
+    const own = after[0] !== void 0 && baseName(after[0]) === known ? after.slice(1) : after;
+    return expand({ ...inv, tool: known, args: own, remote }, depth + 1);
+  }
+  if (after[0] === void 0) return [];
+  return expand({ ...inv, tool: baseName(after[0]), args: after.slice(1), remote }, depth + 1);
+}
+function expandSsh(inv, depth) {
+  const i2 = firstPositional(inv.args, RUNNER_VALUED.ssh);
+  const remoteWords = inv.args.slice(i2 + 1);
+  if (i2 < 0 || remoteWords.length === 0 || remoteWords.some((w) => w === void 0)) return [];
+  const script = parseShell(remoteWords.join(" "));
+  return script.commands.flatMap((cmd) => invocationsOf(cmd, true, depth + 1));
+}
+
 // src/pipeline/embedded-shell.ts
 function fileSpan(fileText, mapped, start2, end) {
   const s = mapped.offsetOf(start2);
@@ -16180,7 +18059,7 @@ var POSIX_SHELL = /^(bash|sh)(\s|$)/;
 function build(file) {
   if (file.kind !== "github-workflow" && file.kind !== "github-action") return void 0;
   const d = parseYaml(file).documents[0];
-  if (!d || !(0, import_yaml.isMap)(d.contents)) return void 0;
+  if (!d || !(0, import_yaml2.isMap)(d.contents)) return void 0;
   const ctx = { file, doc: d.doc };
   const root = d.contents;
   const kind = file.kind === "github-action" ? "action" : "workflow";
@@ -16200,7 +18079,7 @@ function build(file) {
   };
   if (kind === "workflow") {
     for (const [id, keyNode, value] of entries(getNode(root, "jobs", d.doc), d.doc)) {
-      if ((0, import_yaml.isMap)(value)) workflow.jobs.push(jobOf(ctx, id, keyNode, value, workflowShell));
+      if ((0, import_yaml2.isMap)(value)) workflow.jobs.push(jobOf(ctx, id, keyNode, value, workflowShell));
     }
   } else {
     const runs = getNode(root, "runs", d.doc);
@@ -16229,7 +18108,7 @@ function keyOf(ctx, map, key) {
   return k ? { keyRange: located(ctx.file, k).range } : void 0;
 }
 function textOf(ctx, node) {
-  if (!node || !(0, import_yaml.isScalar)(node)) return void 0;
+  if (!node || !(0, import_yaml2.isScalar)(node)) return void 0;
   const value = scalarString(node);
   if (value === void 0) return void 0;
   const where = located(ctx.file, node);
@@ -16245,7 +18124,7 @@ function textOf(ctx, node) {
 function scriptOf(ctx, node, shell) {
   const text = textOf(ctx, node);
   if (!text) return void 0;
-  const source = (0, import_yaml.isScalar)(node) && typeof node.value === "string" ? scalarSource(ctx.file.text, node) : void 0;
+  const source = (0, import_yaml2.isScalar)(node) && typeof node.value === "string" ? scalarSource(ctx.file.text, node) : void 0;
   if (!source || !POSIX_SHELL.test(shell)) return { ...text, shell: void 0 };
   const masks = findExpressions(text.value);
   const parsed = parseEmbeddedShell(ctx.file.text, { value: source.value, offsetOf: (i2) => source.offsetOf(i2) }, masks);
@@ -16256,7 +18135,7 @@ function defaultShell(ctx, node) {
 }
 function stringsOf(ctx, node) {
   if (node === void 0) return [];
-  if ((0, import_yaml.isSeq)(node)) return items(node, ctx.doc).flatMap((n) => scalarString(n) ?? []);
+  if ((0, import_yaml2.isSeq)(node)) return items(node, ctx.doc).flatMap((n) => scalarString(n) ?? []);
   const s = scalarString(node);
   return s === void 0 ? [] : [s];
 }
@@ -16267,8 +18146,8 @@ function triggersOf(ctx, node) {
     if (event === void 0) return [];
     return [{ event, keyRange: located(ctx.file, n).range, branches: void 0, tags: void 0, inputs: [] }];
   };
-  if ((0, import_yaml.isScalar)(node)) return bare(node);
-  if ((0, import_yaml.isSeq)(node)) return items(node, ctx.doc).flatMap(bare);
+  if ((0, import_yaml2.isScalar)(node)) return bare(node);
+  if ((0, import_yaml2.isSeq)(node)) return items(node, ctx.doc).flatMap(bare);
   const out2 = [];
   for (const [event, keyNode, value] of entries(node, ctx.doc)) {
     const filter = (key) => {
@@ -16295,7 +18174,7 @@ function permissionsOf(ctx, map) {
   if (!keyNode) return void 0;
   const scopes = /* @__PURE__ */ new Map();
   for (const [scope, , v] of entries(value, ctx.doc)) scopes.set(scope, scalarString(v) ?? "");
-  const scalar2 = (0, import_yaml.isMap)(value) ? scopes.size === 0 ? "{}" : void 0 : scalarString(value);
+  const scalar2 = (0, import_yaml2.isMap)(value) ? scopes.size === 0 ? "{}" : void 0 : scalarString(value);
   return {
     keyRange: located(ctx.file, keyNode).range,
     range: located(ctx.file, value ?? keyNode).range,
@@ -16328,7 +18207,7 @@ function jobOf(ctx, id, keyNode, node, workflowShell) {
   const environment2 = envKey === void 0 ? void 0 : {
     keyRange: located(file, envKey).range,
     range: located(file, envNode ?? envKey).range,
-    name: textOf(ctx, (0, import_yaml.isMap)(envNode) ? getNode(envNode, "name", doc) : envNode)
+    name: textOf(ctx, (0, import_yaml2.isMap)(envNode) ? getNode(envNode, "name", doc) : envNode)
   };
   const steps = items(getNode(node, "steps", doc), doc).map((s, index2) => stepOf(ctx, s, index2, shell));
   return {
@@ -16446,10 +18325,10 @@ function dispatchStringInputs(workflow) {
 }
 
 // src/models/github-jobs.ts
-import { posix as posix6 } from "node:path";
+var import_node_path8 = __toESM(require_node_path(), 1);
 function resolveLocal(project, workflow, ref) {
   if (ref.kind !== "local") return void 0;
-  const path = posix6.normalize(`${workflow.root}${ref.name.replace(/@.*$/, "")}`).replace(/\/$/, "");
+  const path = import_node_path8.posix.normalize(`${workflow.root}${ref.name.replace(/@.*$/, "")}`).replace(/\/$/, "");
   const candidates = /\.ya?ml$/.test(path) ? [path] : [`${path}/action.yml`, `${path}/action.yaml`];
   for (const candidate of candidates) {
     const file = project.get(candidate);
@@ -16498,7 +18377,7 @@ function prodReason(workflow, job, isProd) {
 }
 
 // src/rules/gha/GHA001-image-build-without-trivy.ts
-var rule34 = defineRule({
+var rule33 = defineRule({
   id: "GHA001",
   title: "Scan built images with Trivy",
   severity: "error",
@@ -16545,7 +18424,7 @@ var rule34 = defineRule({
 // src/rules/gha/GHA002-unpinned-action.ts
 var FULL_SHA = /^[0-9a-f]{40}$/i;
 var MOVING = /^(main|master|latest|head|develop|dev|trunk)$/i;
-var rule35 = defineRule({
+var rule34 = defineRule({
   id: "GHA002",
   title: "Pin third-party actions to a commit SHA",
   severity: "warning",
@@ -16592,7 +18471,7 @@ function pinningProblem(ref) {
 }
 
 // src/rules/gha/GHA003-default-token-permissions.ts
-var rule36 = defineRule({
+var rule35 = defineRule({
   id: "GHA003",
   title: "Declare least-privilege token permissions",
   severity: "warning",
@@ -16628,7 +18507,7 @@ var rule36 = defineRule({
 });
 
 // src/rules/gha/GHA004-script-injection.ts
-var rule37 = defineRule({
+var rule36 = defineRule({
   id: "GHA004",
   title: "Do not interpolate untrusted input into scripts",
   severity: "error",
@@ -16678,7 +18557,7 @@ var HEAD_REFS = [
   /^github\.event\.workflow_run\.head_(sha|branch)$/,
   /^github\.event\.(pull_request\.)?number$/
 ];
-var rule38 = defineRule({
+var rule37 = defineRule({
   id: "GHA005",
   title: "Do not check out pull request code in privileged workflows",
   severity: "error",
@@ -16706,8 +18585,8 @@ var rule38 = defineRule({
         }
         for (const cmd of step.run?.shell?.commands ?? []) {
           const { name: name3, args: args2 } = unwrapCommand(cmd);
-          const sub = args2[0]?.value;
-          const fetches = name3 === "git" && (sub === "checkout" || sub === "switch" || sub === "fetch") || name3 === "gh" && sub === "pr" && args2[1]?.value === "checkout";
+          const sub2 = args2[0]?.value;
+          const fetches = name3 === "git" && (sub2 === "checkout" || sub2 === "switch" || sub2 === "fetch") || name3 === "gh" && sub2 === "pr" && args2[1]?.value === "checkout";
           if (!fetches) continue;
           for (const e of step.run?.expressions ?? []) {
             const ref = e.start >= cmd.start && e.end <= cmd.end ? e.refs.find(isHeadRef) : void 0;
@@ -16723,7 +18602,7 @@ function isHeadRef(ref) {
 }
 
 // src/rules/gha/GHA006-deploy-without-validation.ts
-var rule39 = defineRule({
+var rule38 = defineRule({
   id: "GHA006",
   title: "Validate before deploying",
   severity: "warning",
@@ -16751,7 +18630,7 @@ var rule39 = defineRule({
 });
 
 // src/rules/gha/GHA007-prod-deploy-without-environment.ts
-var rule40 = defineRule({
+var rule39 = defineRule({
   id: "GHA007",
   title: "Gate production deploys with an environment",
   severity: "warning",
@@ -16777,7 +18656,7 @@ var rule40 = defineRule({
 });
 
 // src/rules/gha/GHA008-deploy-without-concurrency.ts
-var rule41 = defineRule({
+var rule40 = defineRule({
   id: "GHA008",
   title: "Serialize deploys with a concurrency group",
   severity: "info",
@@ -16801,7 +18680,7 @@ var rule41 = defineRule({
 
 // src/rules/gha/GHA009-secret-printed.ts
 var PRINTERS = /* @__PURE__ */ new Set(["echo", "printf", "cat"]);
-var rule42 = defineRule({
+var rule41 = defineRule({
   id: "GHA009",
   title: "Do not print secrets to the log",
   severity: "error",
@@ -16874,7 +18753,7 @@ function printedSecrets(step, cmd, args2, secretEnv, range) {
 }
 
 // src/rules/gha/GHA010-migration-without-backup.ts
-var rule43 = defineRule({
+var rule42 = defineRule({
   id: "GHA010",
   title: "Back up the database before migrating",
   severity: "warning",
@@ -16910,7 +18789,7 @@ var KEY_INPUTS = {
   "aws-actions/configure-aws-credentials": { input: "aws-access-key-id", cloud: "AWS" },
   "google-github-actions/auth": { input: "credentials_json", cloud: "GCP" }
 };
-var rule44 = defineRule({
+var rule43 = defineRule({
   id: "GHA011",
   title: "Use OIDC instead of long-lived cloud keys",
   severity: "info",
@@ -16961,7 +18840,7 @@ var rule44 = defineRule({
 });
 
 // src/rules/gha/GHA012-deploy-without-rollback.ts
-var rule45 = defineRule({
+var rule44 = defineRule({
   id: "GHA012",
   title: "Give deploy jobs a rollback path",
   severity: "warning",
@@ -17002,7 +18881,7 @@ function downstreamOf(workflow, job) {
 }
 
 // src/models/gitlab-ci.ts
-var import_picomatch = __toESM(require_picomatch(), 1);
+var import_picomatch2 = __toESM(require_picomatch(), 1);
 var RESERVED = /* @__PURE__ */ new Set([
   "default",
   "include",
@@ -17020,7 +18899,7 @@ var RESERVED = /* @__PURE__ */ new Set([
 var DEFAULT_KEYS = /* @__PURE__ */ new Set(["image", "services", "before_script", "after_script", "cache", "tags", "artifacts"]);
 var LEGACY_GLOBALS = /* @__PURE__ */ new Set(["image", "services", "before_script", "after_script", "cache"]);
 var DEFAULT_STAGES = ["build", "test", "deploy"];
-var MAX_DEPTH2 = 11;
+var MAX_DEPTH3 = 11;
 function gitlabPipelines(project) {
   return project.cached("gitlab-pipelines", () => {
     const ciFiles = project.ofKind("gitlab-ci").filter((f) => !hasParseError(f));
@@ -17034,7 +18913,7 @@ function gitlabPipelines(project) {
   });
 }
 function mapDocs(file) {
-  return parseYaml(file).documents.filter((d) => (0, import_yaml.isMap)(d.contents)).map((d) => ({ file, doc: d.doc, root: d.contents }));
+  return parseYaml(file).documents.filter((d) => (0, import_yaml2.isMap)(d.contents)).map((d) => ({ file, doc: d.doc, root: d.contents }));
 }
 function locate(file, node) {
   const r = node?.range;
@@ -17050,12 +18929,12 @@ function includesOf(project, file, seen, depth, base2 = dirOf(file.path)) {
   const out2 = [];
   for (const { doc, root } of mapDocs(file)) {
     const node = getNode(root, "include", doc);
-    const list = (0, import_yaml.isSeq)(node) ? node.items.map((i2) => resolve(i2, doc)) : node ? [node] : [];
+    const list = (0, import_yaml2.isSeq)(node) ? node.items.map((i2) => resolve2(i2, doc)) : node ? [node] : [];
     for (const item of list) {
       const entry = includeEntry(item, doc);
       if (!entry) continue;
       const inc = { file, ...locate(file, item), ...entry, resolved: [] };
-      if (inc.kind === "local" && depth < MAX_DEPTH2) {
+      if (inc.kind === "local" && depth < MAX_DEPTH3) {
         for (const target of localTargets(project, base2, inc.value)) {
           if (seen.has(target.path) || hasParseError(target)) continue;
           seen.add(target.path);
@@ -17083,7 +18962,7 @@ function localTargets(project, base2, value) {
     const f = project.get(rel);
     return f ? [f] : [];
   }
-  const match = (0, import_picomatch.default)(rel, { dot: true });
+  const match = (0, import_picomatch2.default)(rel, { dot: true });
   return project.files.filter((f) => match(f.path) && /\.ya?ml$/.test(f.path));
 }
 var Resolver = class {
@@ -17092,7 +18971,7 @@ var Resolver = class {
   globals = [];
   /** The value of `key` for a job, as GitLab resolves it; `seen` guards `extends` cycles. */
   lookup(name3, key, depth = 0, seen = /* @__PURE__ */ new Set()) {
-    if (depth > MAX_DEPTH2 || seen.has(name3)) return void 0;
+    if (depth > MAX_DEPTH3 || seen.has(name3)) return void 0;
     seen.add(name3);
     const defs = this.byName.get(name3) ?? [];
     for (const def of defs) {
@@ -17124,7 +19003,7 @@ var Resolver = class {
     for (const def of this.byName.get(name3) ?? []) {
       const node = getNode(def.node, "extends", def.doc);
       if (node === void 0) continue;
-      return (0, import_yaml.isSeq)(node) ? node.items.flatMap((i2) => scalarString(resolve(i2, def.doc)) ?? []) : [scalarString(node) ?? ""];
+      return (0, import_yaml2.isSeq)(node) ? node.items.flatMap((i2) => scalarString(resolve2(i2, def.doc)) ?? []) : [scalarString(node) ?? ""];
     }
     return [];
   }
@@ -17140,10 +19019,10 @@ function buildPipeline(project, root) {
       resolver.defaults.push(d);
       resolver.globals.push(d);
       for (const [name3, keyNode, value] of entries(d.root, d.doc)) {
-        if (name3 === "stages" && stages === void 0 && (0, import_yaml.isSeq)(value)) {
-          stages = value.items.flatMap((i2) => scalarString(resolve(i2, d.doc)) ?? []);
+        if (name3 === "stages" && stages === void 0 && (0, import_yaml2.isSeq)(value)) {
+          stages = value.items.flatMap((i2) => scalarString(resolve2(i2, d.doc)) ?? []);
         }
-        if (RESERVED.has(name3) || !(0, import_yaml.isMap)(value)) continue;
+        if (RESERVED.has(name3) || !(0, import_yaml2.isMap)(value)) continue;
         const def = {
           name: name3,
           hidden: name3.startsWith("."),
@@ -17173,10 +19052,10 @@ function buildPipeline(project, root) {
 function str(v) {
   return v ? scalarString(v.node) : void 0;
 }
-function stringList(v, key) {
+function stringList2(v, key) {
   if (!v) return [];
-  const list = (0, import_yaml.isSeq)(v.node) ? v.node.items.map((i2) => resolve(i2, v.doc)) : [v.node];
-  return list.flatMap((n) => scalarString(key && (0, import_yaml.isMap)(n) ? getNode(n, key, v.doc) : n) ?? []);
+  const list = (0, import_yaml2.isSeq)(v.node) ? v.node.items.map((i2) => resolve2(i2, v.doc)) : [v.node];
+  return list.flatMap((n) => scalarString(key && (0, import_yaml2.isMap)(n) ? getNode(n, key, v.doc) : n) ?? []);
 }
 function jobOf2(resolver, def, stageOrder) {
   const get2 = (key) => resolver.lookupForJob(def.name, key);
@@ -17209,44 +19088,44 @@ function jobOf2(resolver, def, stageOrder) {
     scripts,
     activities,
     when: str(get2("when")),
-    rulesWhen: rules && (0, import_yaml.isSeq)(rules.node) ? rules.node.items.map((i2) => scalarString(getNode(resolve(i2, rules.doc), "when", rules.doc))) : [],
+    rulesWhen: rules && (0, import_yaml2.isSeq)(rules.node) ? rules.node.items.map((i2) => scalarString(getNode(resolve2(i2, rules.doc), "when", rules.doc))) : [],
     environment: envValue ? environmentOf2(envValue) : void 0,
-    needs: get2("needs") ? stringList(get2("needs"), "job") : void 0,
+    needs: get2("needs") ? stringList2(get2("needs"), "job") : void 0,
     extends: resolver.extendsOf(def.name)
   };
 }
 function imageOf(v) {
   if (!v) return void 0;
-  const node = (0, import_yaml.isMap)(v.node) ? getNode(v.node, "name", v.doc) : v.node;
+  const node = (0, import_yaml2.isMap)(v.node) ? getNode(v.node, "name", v.doc) : v.node;
   const value = scalarString(node);
   if (value === void 0 || !node) return void 0;
   return { file: v.file, value, ...locate(v.file, node) };
 }
 function servicesOf(v) {
-  if (!v || !(0, import_yaml.isSeq)(v.node)) return [];
-  return v.node.items.flatMap((i2) => imageOf({ ...v, node: resolve(i2, v.doc) }) ?? []);
+  if (!v || !(0, import_yaml2.isSeq)(v.node)) return [];
+  return v.node.items.flatMap((i2) => imageOf({ ...v, node: resolve2(i2, v.doc) }) ?? []);
 }
 function environmentOf2(v) {
-  const field2 = (key) => (0, import_yaml.isMap)(v.node) ? scalarString(getNode(v.node, key, v.doc)) : void 0;
+  const field2 = (key) => (0, import_yaml2.isMap)(v.node) ? scalarString(getNode(v.node, key, v.doc)) : void 0;
   return {
     file: v.file,
     ...locate(v.file, v.node),
-    name: (0, import_yaml.isMap)(v.node) ? field2("name") : scalarString(v.node),
+    name: (0, import_yaml2.isMap)(v.node) ? field2("name") : scalarString(v.node),
     tier: field2("deployment_tier"),
     action: field2("action")
   };
 }
 function scriptLines(resolver, v, phase, depth) {
-  if (!v || depth > MAX_DEPTH2) return [];
+  if (!v || depth > MAX_DEPTH3) return [];
   const { node, doc, file } = v;
-  if ((0, import_yaml.isScalar)(node)) {
+  if ((0, import_yaml2.isScalar)(node)) {
     const line = scriptLine(file, node, phase);
     return line ? [line] : [];
   }
-  if (!(0, import_yaml.isSeq)(node)) return [];
+  if (!(0, import_yaml2.isSeq)(node)) return [];
   const tag = node.tag;
   if (tag === "!reference") {
-    const path = node.items.map((i2) => scalarString(resolve(i2, doc)) ?? "");
+    const path = node.items.map((i2) => scalarString(resolve2(i2, doc)) ?? "");
     const [job, key, ...rest] = path;
     if (job === void 0 || key === void 0) return [];
     let target = resolver.lookup(job, key);
@@ -17258,7 +19137,7 @@ function scriptLines(resolver, v, phase, depth) {
     return scriptLines(resolver, target, phase, depth + 1);
   }
   return node.items.flatMap((item) => {
-    const n = resolve(item, doc);
+    const n = resolve2(item, doc);
     return n ? scriptLines(resolver, { ...v, node: n, ...locate(file, n) }, phase, depth + 1) : [];
   });
 }
@@ -17275,16 +19154,16 @@ function scriptLine(file, node, phase) {
 function upstreamGitlabJobs(pipeline, job) {
   const byName = new Map(pipeline.jobs.map((j) => [j.name, j]));
   const out2 = /* @__PURE__ */ new Set();
-  const visit2 = (j, depth) => {
-    if (depth > MAX_DEPTH2 * 4) return;
+  const visit3 = (j, depth) => {
+    if (depth > MAX_DEPTH3 * 4) return;
     const deps = j.needs !== void 0 ? j.needs.flatMap((n) => byName.get(n) ?? []) : pipeline.jobs.filter((o) => o.stageIndex >= 0 && o.stageIndex < j.stageIndex);
     for (const d of deps) {
       if (out2.has(d) || d === job) continue;
       out2.add(d);
-      visit2(d, depth + 1);
+      visit3(d, depth + 1);
     }
   };
-  visit2(job, 0);
+  visit3(job, 0);
   return [...out2];
 }
 function isManual(job) {
@@ -17312,7 +19191,7 @@ function prodReasonOf(job, isProd) {
 // src/rules/glc/GLC001-image-build-without-trivy.ts
 var SCANNING_TEMPLATE = /(^|\/)(Security|Jobs)\/Container-Scanning(\.latest)?\.gitlab-ci\.yml$/;
 var TRIVY_IMAGE = /(^|\/)trivy(:|@|$)/;
-var rule46 = defineRule({
+var rule45 = defineRule({
   id: "GLC001",
   title: "Scan built images with Trivy",
   severity: "error",
@@ -17343,7 +19222,7 @@ function scans(pipeline) {
 }
 
 // src/rules/glc/GLC002-unpinned-job-image.ts
-var rule47 = defineRule({
+var rule46 = defineRule({
   id: "GLC002",
   title: "Pin job images to a version",
   severity: "warning",
@@ -17384,7 +19263,7 @@ function unpinned(image) {
 }
 
 // src/rules/glc/GLC003-prod-deploy-without-approval.ts
-var rule48 = defineRule({
+var rule47 = defineRule({
   id: "GLC003",
   title: "Gate production deploys",
   severity: "warning",
@@ -17412,7 +19291,7 @@ var rule48 = defineRule({
 });
 
 // src/rules/glc/GLC004-deploy-without-validation.ts
-var rule49 = defineRule({
+var rule48 = defineRule({
   id: "GLC004",
   title: "Validate before deploying",
   severity: "warning",
@@ -17443,7 +19322,7 @@ var rule49 = defineRule({
 });
 
 // src/rules/glc/GLC005-only-except.ts
-var rule50 = defineRule({
+var rule49 = defineRule({
   id: "GLC005",
   title: "Use `rules:` instead of `only:`/`except:`",
   severity: "info",
@@ -17474,7 +19353,270 @@ var rule50 = defineRule({
 });
 
 // src/models/gitops.ts
-import { posix as posix7 } from "node:path";
+var import_node_path10 = __toESM(require_node_path(), 1);
+
+// src/models/k8s.ts
+var import_node_path9 = __toESM(require_node_path(), 1);
+var WORKLOAD_KINDS = /* @__PURE__ */ new Set([
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "Job",
+  "CronJob",
+  "Rollout"
+]);
+var LONG_RUNNING_KINDS = /* @__PURE__ */ new Set([
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "Rollout"
+]);
+function k8sObjects(file) {
+  return file.cached("k8s-objects", () => {
+    const out2 = [];
+    for (const d of parseYaml(file).documents) collectObjects(file, d.doc, d.contents, out2, 0);
+    return out2;
+  });
+}
+function collectObjects(file, doc, node, out2, depth) {
+  if (!(0, import_yaml2.isMap)(node) || depth > 4) return;
+  const apiVersionNode = getNode(node, "apiVersion", doc);
+  const kindNode = getNode(node, "kind", doc);
+  const apiVersion = scalarString(apiVersionNode);
+  const kind = scalarString(kindNode);
+  if (apiVersion === void 0 || kind === void 0) return;
+  if (kind === "List" || kind.endsWith("List") && getNode(node, "items", doc) !== void 0) {
+    for (const item of items(getNode(node, "items", doc), doc)) collectObjects(file, doc, item, out2, depth + 1);
+    return;
+  }
+  const metadata2 = getNode(node, "metadata", doc);
+  const nameNode = getNode(metadata2, "name", doc);
+  const namespaceNode = getNode(metadata2, "namespace", doc);
+  const obj = {
+    file,
+    path: file.path,
+    doc,
+    node,
+    apiVersion,
+    apiVersionRange: nodeRange(file, apiVersionNode),
+    kind,
+    kindRange: nodeRange(file, kindNode),
+    name: scalarString(nameNode),
+    nameRange: nodeRange(file, scalarString(nameNode) === void 0 ? kindNode : nameNode),
+    namespace: scalarString(namespaceNode),
+    namespaceRange: namespaceNode ? nodeRange(file, namespaceNode) : void 0,
+    labels: stringMap(getNode(metadata2, "labels", doc), doc),
+    annotations: stringMap(getNode(metadata2, "annotations", doc), doc),
+    pod: void 0
+  };
+  obj.pod = readPodSpec(obj);
+  out2.push(obj);
+}
+function templatePath(obj) {
+  switch (obj.kind) {
+    case "Pod":
+      return [];
+    case "CronJob":
+      return ["spec", "jobTemplate", "spec", "template"];
+    case "Rollout":
+      return obj.apiVersion.startsWith("argoproj.io/") ? ["spec", "template"] : void 0;
+    default:
+      return WORKLOAD_KINDS.has(obj.kind) ? ["spec", "template"] : void 0;
+  }
+}
+function readPodSpec(obj) {
+  const path = templatePath(obj);
+  if (!path) return void 0;
+  const { doc } = obj;
+  const template = path.length === 0 ? obj.node : getIn(obj.node, path, doc);
+  const spec = getNode(template, "spec", doc);
+  if (!(0, import_yaml2.isMap)(spec)) return void 0;
+  const saNode = getNode(spec, "serviceAccountName", doc) ?? getNode(spec, "serviceAccount", doc);
+  return {
+    node: spec,
+    labels: stringMap(getIn(template, ["metadata", "labels"], doc), doc),
+    securityContext: getNode(spec, "securityContext", doc),
+    serviceAccountName: scalarString(saNode),
+    serviceAccountNode: saNode,
+    automountServiceAccountToken: getNode(spec, "automountServiceAccountToken", doc),
+    hostNetwork: getNode(spec, "hostNetwork", doc),
+    hostPID: getNode(spec, "hostPID", doc),
+    hostIPC: getNode(spec, "hostIPC", doc),
+    volumes: items(getNode(spec, "volumes", doc), doc).map((v) => readVolume(obj, v)),
+    containers: [
+      ...items(getNode(spec, "containers", doc), doc).map((c) => readContainer(obj, c, false)),
+      ...items(getNode(spec, "initContainers", doc), doc).map((c) => readContainer(obj, c, true))
+    ]
+  };
+}
+function readVolume(obj, node) {
+  let hostPath;
+  for (const [key, keyNode, value] of entries(node, obj.doc)) {
+    if (key === "hostPath" && keyNode) {
+      hostPath = { keyNode, path: scalarString(getNode(value, "path", obj.doc)) };
+    }
+  }
+  return { name: scalarString(getNode(node, "name", obj.doc)), node, hostPath };
+}
+function readContainer(obj, node, init2) {
+  const { doc, file } = obj;
+  const get2 = (key) => getNode(node, key, doc);
+  const nameNode = get2("name");
+  const imageNode = get2("image");
+  const image = scalarString(imageNode);
+  return {
+    name: scalarString(nameNode) ?? "",
+    nameRange: nodeRange(file, scalarString(nameNode) !== void 0 ? nameNode : firstKey(node, doc)),
+    init: init2,
+    node,
+    image,
+    imageRange: image !== void 0 ? nodeRange(file, imageNode) : void 0,
+    securityContext: get2("securityContext"),
+    livenessProbe: get2("livenessProbe"),
+    readinessProbe: get2("readinessProbe"),
+    startupProbe: get2("startupProbe"),
+    resources: get2("resources"),
+    env: items(get2("env"), doc).flatMap((e) => {
+      const n = getNode(e, "name", doc);
+      const name3 = scalarString(n);
+      if (name3 === void 0) return [];
+      return [
+        {
+          name: name3,
+          nameRange: nodeRange(file, n),
+          value: getNode(e, "value", doc),
+          valueFrom: getNode(e, "valueFrom", doc)
+        }
+      ];
+    }),
+    ports: items(get2("ports"), doc).map((p) => {
+      const port2 = Number(scalarString(getNode(p, "containerPort", doc)));
+      return {
+        containerPort: Number.isInteger(port2) ? port2 : void 0,
+        name: scalarString(getNode(p, "name", doc)),
+        node: p
+      };
+    })
+  };
+}
+function firstKey(node, doc) {
+  for (const [, keyNode] of entries(node, doc)) return keyNode;
+  return node;
+}
+function* containersOf(file) {
+  for (const obj of k8sObjects(file)) {
+    if (!obj.pod) continue;
+    for (const container of obj.pod.containers) yield { obj, pod: obj.pod, container };
+  }
+}
+function describeContainer(site) {
+  const what = site.container.init ? "init container" : "container";
+  const name3 = site.container.name === "" ? what : `${what} "${site.container.name}"`;
+  return `${name3} of ${describeObject(site.obj)}`;
+}
+function stringMap(node, doc) {
+  const out2 = {};
+  for (const [key, , value] of entries(node, doc)) {
+    const v = scalarString(value);
+    if (v !== void 0) out2[key] = v;
+  }
+  return out2;
+}
+function rangeOf3(obj, node) {
+  return nodeRange(obj.file, node);
+}
+function field(obj, node, ...path) {
+  return getIn(node, path, obj.doc);
+}
+function effectiveSecurity(obj, pod, container, ...path) {
+  const own = field(obj, container.securityContext, ...path);
+  if (own !== void 0) return { node: own, level: "container" };
+  const inherited = field(obj, pod.securityContext, ...path);
+  return inherited !== void 0 ? { node: inherited, level: "pod" } : void 0;
+}
+var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "CustomResourceDefinition",
+  "StorageClass",
+  "PriorityClass",
+  "IngressClass",
+  "RuntimeClass",
+  "CSIDriver",
+  "CSINode",
+  "VolumeAttachment",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "APIService",
+  "PodSecurityPolicy",
+  "CertificateSigningRequest",
+  "ComponentStatus",
+  "FlowSchema",
+  "PriorityLevelConfiguration",
+  "VolumeSnapshotClass",
+  "ConstraintTemplate"
+]);
+var LOCAL_CONFIG_GROUP = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.io|kind\.x-k8s\.io|skaffold\/|k3d\.io)/;
+function isNamespaced(obj) {
+  if (CLUSTER_SCOPED_KINDS.has(obj.kind) || /^(Cluster|Global)[A-Z]/.test(obj.kind)) return false;
+  if (obj.kind === "Config" && obj.apiVersion === "v1") return false;
+  return !LOCAL_CONFIG_GROUP.test(obj.apiVersion);
+}
+function describeObject(obj) {
+  return obj.name === void 0 ? obj.kind : `${obj.kind} "${obj.name}"`;
+}
+var SELECT_ALL = { matchLabels: {}, matchExpressions: [] };
+function readSelector(node, doc, keyPrefix) {
+  if (node === void 0 || node === null) return void 0;
+  const strip = (k) => keyPrefix ? k.replace(keyPrefix, "") : k;
+  const matchLabels = {};
+  for (const [k, v] of Object.entries(stringMap(getNode(node, "matchLabels", doc), doc))) matchLabels[strip(k)] = v;
+  const matchExpressions = items(getNode(node, "matchExpressions", doc), doc).map((e) => ({
+    key: strip(scalarString(getNode(e, "key", doc)) ?? ""),
+    operator: scalarString(getNode(e, "operator", doc)) ?? "",
+    values: items(getNode(e, "values", doc), doc).flatMap((v) => scalarString(v) ?? [])
+  }));
+  return { matchLabels, matchExpressions };
+}
+function selectorMatches(selector2, labels2) {
+  for (const [k, v] of Object.entries(selector2.matchLabels)) if (labels2[k] !== v) return false;
+  for (const e of selector2.matchExpressions) {
+    const value = labels2[e.key];
+    switch (e.operator) {
+      case "In":
+        if (value === void 0 || !e.values.includes(value)) return false;
+        break;
+      case "NotIn":
+        if (value !== void 0 && e.values.includes(value)) return false;
+        break;
+      case "Exists":
+        if (value === void 0) return false;
+        break;
+      case "DoesNotExist":
+        if (value !== void 0) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+function imageName(image) {
+  const ref = parseImageRef(image);
+  return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
+}
+function joinPath(dir, rel) {
+  return import_node_path9.posix.normalize(import_node_path9.posix.join(dir, rel)).replace(/\/+$/, "");
+}
+
+// src/models/gitops.ts
 var ARGO = /^argoproj\.io\//;
 var FLUX_KUSTOMIZE = /^kustomize\.toolkit\.fluxcd\.io\//;
 var FLUX_HELM = /^helm\.toolkit\.fluxcd\.io\//;
@@ -17605,21 +19747,21 @@ function argoEnvironment(app, settings) {
   return environmentOf(app.obj.file.path, settings, names);
 }
 function resolveRepoPath(project, from, repoPath2) {
-  const clean = posix7.normalize(repoPath2.replace(/^\.?\//, "")).replace(/\/+$/, "");
+  const clean = import_node_path10.posix.normalize(repoPath2.replace(/^\.?\//, "")).replace(/\/+$/, "");
   if (clean === "" || clean === "." || clean.startsWith("..")) return void 0;
-  let dir = posix7.dirname(from.path);
+  let dir = import_node_path10.posix.dirname(from.path);
   for (; ; ) {
     const candidate = dir === "." ? clean : `${dir}/${clean}`;
     if (hasDirectory(project, candidate)) return candidate;
     if (dir === "." || dir === "/" || dir === "") return void 0;
-    dir = posix7.dirname(dir);
+    dir = import_node_path10.posix.dirname(dir);
   }
 }
 function hasDirectory(project, dir) {
   const cache = project.cached("gitops-dirs", () => {
     const dirs = /* @__PURE__ */ new Set();
     for (const p of project.allPaths) {
-      for (let d = posix7.dirname(p); d !== "." && d !== "/" && !dirs.has(d); d = posix7.dirname(d)) dirs.add(d);
+      for (let d = import_node_path10.posix.dirname(p); d !== "." && d !== "/" && !dirs.has(d); d = import_node_path10.posix.dirname(d)) dirs.add(d);
     }
     return dirs;
   });
@@ -17627,7 +19769,7 @@ function hasDirectory(project, dir) {
 }
 
 // src/rules/gop/GOP001-no-automated-sync.ts
-var rule51 = defineRule({
+var rule50 = defineRule({
   id: "GOP001",
   title: "Let Argo CD reconcile drift (automated sync with prune and selfHeal)",
   severity: "warning",
@@ -17669,7 +19811,7 @@ var rule51 = defineRule({
 
 // src/rules/gop/GOP002-moving-target-revision.ts
 var MOVING_BRANCHES = /* @__PURE__ */ new Set(["head", "main", "master", "develop", "development", "trunk"]);
-var rule52 = defineRule({
+var rule51 = defineRule({
   id: "GOP002",
   title: "Pin production Applications to a tag or commit",
   severity: "warning",
@@ -17709,7 +19851,7 @@ function movingRevision(source) {
 }
 
 // src/rules/gop/GOP003-default-app-project.ts
-var rule53 = defineRule({
+var rule52 = defineRule({
   id: "GOP003",
   title: "Give Applications their own AppProject",
   severity: "warning",
@@ -17734,7 +19876,7 @@ var rule53 = defineRule({
 });
 
 // src/rules/gop/GOP004-flux-reconciliation.ts
-var rule54 = defineRule({
+var rule53 = defineRule({
   id: "GOP004",
   title: "Flux: prune and reconcile on an interval; pin HelmRelease charts",
   severity: "warning",
@@ -17773,7 +19915,7 @@ var rule54 = defineRule({
 });
 
 // src/rules/gop/GOP005-no-sync-retry.ts
-var rule55 = defineRule({
+var rule54 = defineRule({
   id: "GOP005",
   title: "Retry failed automated syncs",
   severity: "info",
@@ -17795,10 +19937,10 @@ var rule55 = defineRule({
 });
 
 // src/rules/gop/image-settings.ts
-import { posix as posix10 } from "node:path";
+var import_node_path13 = __toESM(require_node_path(), 1);
 
 // src/models/helm.ts
-import { posix as posix8 } from "node:path";
+var import_node_path11 = __toESM(require_node_path(), 1);
 function helmCharts(project) {
   return project.cached(
     "helm-charts",
@@ -17814,17 +19956,17 @@ function chartOf(project, path) {
   return best;
 }
 function readChart(project, chartFile) {
-  const dir = posix8.dirname(chartFile.path) === "." ? "" : posix8.dirname(chartFile.path);
+  const dir = import_node_path11.posix.dirname(chartFile.path) === "." ? "" : import_node_path11.posix.dirname(chartFile.path);
   const prefix = dir === "" ? "" : `${dir}/`;
   const d = parseYaml(chartFile).documents[0];
   const doc = d?.doc;
-  const root = (0, import_yaml.isMap)(d?.contents) ? d?.contents : void 0;
+  const root = (0, import_yaml2.isMap)(d?.contents) ? d?.contents : void 0;
   const located2 = (key) => locate2(chartFile, root, key, doc);
   const valuesFiles = project.ofKind("helm-values").filter((f) => f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes("/"));
   const environmentValues = /* @__PURE__ */ new Map();
   for (const f of valuesFiles) {
     const env = environmentFromPath(f.path);
-    if (env !== void 0 && /^values[-_.]/i.test(posix8.basename(f.path))) environmentValues.set(env, f);
+    if (env !== void 0 && /^values[-_.]/i.test(import_node_path11.posix.basename(f.path))) environmentValues.set(env, f);
   }
   const templatePrefix = `${prefix}templates/`;
   const templatePaths = [...project.allPaths].filter((p) => p.startsWith(templatePrefix)).sort();
@@ -17916,7 +20058,7 @@ function* walkValues(node, doc) {
   let budget = MAX_WALKED_ENTRIES;
   function* walk(n, path, depth) {
     if (depth > 20 || --budget < 0) return;
-    if ((0, import_yaml.isMap)(n)) {
+    if ((0, import_yaml2.isMap)(n)) {
       for (const [key, keyNode, value] of entries(n, doc)) {
         const p = [...path, key];
         yield [p, keyNode, value];
@@ -17930,7 +20072,7 @@ function* walkValues(node, doc) {
 }
 
 // src/models/kustomize.ts
-import { posix as posix9 } from "node:path";
+var import_node_path12 = __toESM(require_node_path(), 1);
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var REMOTE2 = /^[a-z][a-z0-9+.-]*:\/\/|^github\.com\/|^gitlab\.com\/|^bitbucket\.org\/|^git@|[?&]ref=|^ssh:/i;
 function kustomizeModel(project) {
@@ -17951,14 +20093,14 @@ function buildModel3(project) {
   const rootsIncluding = (k) => {
     const out2 = /* @__PURE__ */ new Set();
     const seen = /* @__PURE__ */ new Set();
-    const visit2 = (x) => {
+    const visit3 = (x) => {
       if (seen.has(x.dir)) return;
       seen.add(x.dir);
       const up = consumersOf(x);
       if (up.length === 0 && x.kind !== "Component") out2.add(x);
-      for (const c of up) visit2(c);
+      for (const c of up) visit3(c);
     };
-    visit2(k);
+    visit3(k);
     return [...out2];
   };
   return { kustomizations, byDir, consumersOf, roots, rootsIncluding };
@@ -17967,13 +20109,13 @@ function kustomizationEnvironment(k, settings) {
   return environmentOf(k.file.path, settings, [k.namespace?.value]);
 }
 function readKustomization(file) {
-  if (!KUSTOMIZATION_FILE_NAMES.includes(posix9.basename(file.path))) return void 0;
+  if (!KUSTOMIZATION_FILE_NAMES.includes(import_node_path12.posix.basename(file.path))) return void 0;
   const d = parseYaml(file).documents[0];
-  if (!d || !(0, import_yaml.isMap)(d.contents)) return void 0;
+  if (!d || !(0, import_yaml2.isMap)(d.contents)) return void 0;
   const { doc } = d;
   const root = d.contents;
-  const dir = posix9.dirname(file.path) === "." ? "" : posix9.dirname(file.path);
-  const at = (rel) => (dir === "" ? posix9.normalize(rel) : posix9.normalize(posix9.join(dir, rel))).replace(/\/+$/, "");
+  const dir = import_node_path12.posix.dirname(file.path) === "." ? "" : import_node_path12.posix.dirname(file.path);
+  const at = (rel) => (dir === "" ? import_node_path12.posix.normalize(rel) : import_node_path12.posix.normalize(import_node_path12.posix.join(dir, rel))).replace(/\/+$/, "");
   const located2 = (n) => {
     const value = scalarString(n);
     return value === void 0 || !n ? void 0 : { value, file, range: nodeRange(file, n), node: n };
@@ -18054,7 +20196,7 @@ function readKustomization(file) {
     secretGenerators: items(get2("secretGenerator"), doc).map(generator)
   };
   function patchEntry(field2, n, target) {
-    if (field2 === "patchesStrategicMerge" && (0, import_yaml.isScalar)(n)) {
+    if (field2 === "patchesStrategicMerge" && (0, import_yaml2.isScalar)(n)) {
       const text = scalarString(n) ?? "";
       const inline = /\n/.test(text) || /^\s*(apiVersion|kind)\s*:/.test(text);
       const l = located2(n);
@@ -18072,8 +20214,8 @@ function readKustomization(file) {
       field: field2,
       node: n,
       path: pathLocated ? { ...pathLocated, value: at(pathLocated.value) } : void 0,
-      inline: (0, import_yaml.isScalar)(patch) ? patch : void 0,
-      target: target && (0, import_yaml.isMap)(target) ? readTarget(target) : void 0
+      inline: (0, import_yaml2.isScalar)(patch) ? patch : void 0,
+      target: target && (0, import_yaml2.isMap)(target) ? readTarget(target) : void 0
     };
   }
   function readTarget(n) {
@@ -18152,7 +20294,7 @@ function imageSettings(project, settings) {
     const env = environmentOf(k.obj.file.path, settings, [
       k.obj.namespace,
       k.obj.name,
-      k.path ? posix10.basename(k.path) : void 0
+      k.path ? import_node_path13.posix.basename(k.path) : void 0
     ]);
     for (const i2 of k.images) {
       const image = scalarString(getNode(i2, "newName", k.obj.doc)) ?? scalarString(getNode(i2, "name", k.obj.doc));
@@ -18173,7 +20315,7 @@ function imageSettings(project, settings) {
 function imageMaps(file, root, doc, env, defaults) {
   const out2 = [];
   for (const [path, , value] of walkValues(root, doc)) {
-    if (!/image$/i.test(path[path.length - 1] ?? "") || !(0, import_yaml.isMap)(value)) continue;
+    if (!/image$/i.test(path[path.length - 1] ?? "") || !(0, import_yaml2.isMap)(value)) continue;
     const tagNode = getNode(value, "tag", doc);
     const tag = scalarString(tagNode);
     const digest = scalarString(getNode(value, "digest", doc)) || void 0;
@@ -18206,7 +20348,7 @@ function parseKustomizeImage(entry) {
 }
 
 // src/rules/gop/GOP006-promotion-skipped-environment.ts
-var rule56 = defineRule({
+var rule55 = defineRule({
   id: "GOP006",
   title: "Promote images through staging before production",
   severity: "warning",
@@ -18295,10 +20437,10 @@ NodeProp.contextHash = new NodeProp({ perNode: true });
 NodeProp.lookAhead = new NodeProp({ perNode: true });
 NodeProp.mounted = new NodeProp({ perNode: true });
 var MountedTree = class {
-  constructor(tree, overlay, parser3, bracketed = false) {
+  constructor(tree, overlay, parser4, bracketed = false) {
     this.tree = tree;
     this.overlay = overlay;
-    this.parser = parser3;
+    this.parser = parser4;
     this.bracketed = bracketed;
   }
   /**
@@ -19768,9 +21910,9 @@ var Parser2 = class {
   Run a full parse, returning the resulting tree.
   */
   parse(input, fragments, ranges) {
-    let parse2 = this.startParse(input, fragments, ranges);
+    let parse3 = this.startParse(input, fragments, ranges);
     for (; ; ) {
-      let done = parse2.advance();
+      let done = parse3.advance();
       if (done)
         return done;
     }
@@ -19852,23 +21994,23 @@ var Stack = class _Stack {
   reduce(action) {
     var _a;
     let depth = action >> 19, type = action & 65535;
-    let { parser: parser3 } = this.p;
+    let { parser: parser4 } = this.p;
     let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
-    let dPrec = parser3.dynamicPrecedence(type);
+    let dPrec = parser4.dynamicPrecedence(type);
     if (dPrec)
       this.score += dPrec;
     if (depth == 0) {
-      if (type < parser3.minRepeatTerm && this.reducePos < this.pos)
+      if (type < parser4.minRepeatTerm && this.reducePos < this.pos)
         this.reducePos = this.pos;
-      this.pushState(parser3.getGoto(this.state, type, true), this.reducePos);
-      if (type < parser3.minRepeatTerm)
+      this.pushState(parser4.getGoto(this.state, type, true), this.reducePos);
+      if (type < parser4.minRepeatTerm)
         this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
       this.reduceContext(type, this.reducePos);
       return;
     }
     let base2 = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
     let start2 = base2 ? this.stack[base2 - 2] : this.p.ranges[0].from;
-    if (type < parser3.minRepeatTerm && start2 == this.reducePos && this.reducePos < this.pos)
+    if (type < parser4.minRepeatTerm && start2 == this.reducePos && this.reducePos < this.pos)
       this.reducePos = this.pos;
     let size = this.reducePos - start2;
     if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
@@ -19882,8 +22024,8 @@ var Stack = class _Stack {
       }
     }
     let bufferBase = base2 ? this.stack[base2 - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
-    if (type < parser3.minRepeatTerm || action & 131072) {
-      let pos = parser3.stateFlag(
+    if (type < parser4.minRepeatTerm || action & 131072) {
+      let pos = parser4.stateFlag(
         this.state,
         1
         /* StateFlag.Skipped */
@@ -19894,7 +22036,7 @@ var Stack = class _Stack {
       this.state = this.stack[base2];
     } else {
       let baseStateID = this.stack[base2 - 3];
-      this.state = parser3.getGoto(baseStateID, type, true);
+      this.state = parser4.getGoto(baseStateID, type, true);
     }
     while (this.stack.length > base2)
       this.stack.pop();
@@ -19953,18 +22095,18 @@ var Stack = class _Stack {
     if (action & 131072) {
       this.pushState(action & 65535, this.pos);
     } else if ((action & 262144) == 0) {
-      let nextState = action, { parser: parser3 } = this.p;
+      let nextState = action, { parser: parser4 } = this.p;
       this.pos = end;
-      let skipped = parser3.stateFlag(
+      let skipped = parser4.stateFlag(
         nextState,
         1
         /* StateFlag.Skipped */
       );
-      if (!skipped && (end > start2 || type <= parser3.maxNode))
+      if (!skipped && (end > start2 || type <= parser4.maxNode))
         this.reducePos = end;
       this.pushState(nextState, skipped ? start2 : Math.min(start2, this.reducePos));
       this.shiftContext(type, start2);
-      if (type <= parser3.maxNode)
+      if (type <= parser4.maxNode)
         this.buffer.push(type, start2, end, 4);
     } else {
       this.pos = end;
@@ -20099,18 +22241,18 @@ var Stack = class _Stack {
   @internal
   */
   forceReduce() {
-    let { parser: parser3 } = this.p;
-    let reduce = parser3.stateSlot(
+    let { parser: parser4 } = this.p;
+    let reduce = parser4.stateSlot(
       this.state,
       5
       /* ParseState.ForcedReduce */
     );
     if ((reduce & 65536) == 0)
       return false;
-    if (!parser3.validAction(this.state, reduce)) {
+    if (!parser4.validAction(this.state, reduce)) {
       let depth = reduce >> 19, term = reduce & 65535;
       let target = this.stack.length - depth * 3;
-      if (target < 0 || parser3.getGoto(this.stack[target], term, false) < 0) {
+      if (target < 0 || parser4.getGoto(this.stack[target], term, false) < 0) {
         let backup = this.findForcedReduction();
         if (backup == null)
           return false;
@@ -20129,18 +22271,18 @@ var Stack = class _Stack {
   isn't a valid action. @internal
   */
   findForcedReduction() {
-    let { parser: parser3 } = this.p, seen = [];
+    let { parser: parser4 } = this.p, seen = [];
     let explore = (state, depth) => {
       if (seen.includes(state))
         return;
       seen.push(state);
-      return parser3.allActions(state, (action) => {
+      return parser4.allActions(state, (action) => {
         if (action & (262144 | 131072)) ;
         else if (action & 65536) {
           let rDepth = (action >> 19) - depth;
           if (rDepth > 1) {
             let term = action & 65535, target = this.stack.length - rDepth * 3;
-            if (target >= 0 && parser3.getGoto(this.stack[target], term, false) >= 0)
+            if (target >= 0 && parser4.getGoto(this.stack[target], term, false) >= 0)
               return rDepth << 19 | 65536 | term;
           }
         } else {
@@ -20176,12 +22318,12 @@ var Stack = class _Stack {
   get deadEnd() {
     if (this.stack.length != 3)
       return false;
-    let { parser: parser3 } = this.p;
-    return parser3.data[parser3.stateSlot(
+    let { parser: parser4 } = this.p;
+    return parser4.data[parser4.stateSlot(
       this.state,
       1
       /* ParseState.Actions */
-    )] == 65535 && !parser3.stateSlot(
+    )] == 65535 && !parser4.stateSlot(
       this.state,
       4
       /* ParseState.DefaultReduce */
@@ -20604,8 +22746,8 @@ var TokenGroup = class {
     this.id = id;
   }
   token(input, stack) {
-    let { parser: parser3 } = stack.p;
-    readToken(this.data, input, stack, this.id, parser3.data, parser3.tokenPrecTable);
+    let { parser: parser4 } = stack.p;
+    readToken(this.data, input, stack, this.id, parser4.data, parser4.tokenPrecTable);
   }
 };
 TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
@@ -20797,18 +22939,18 @@ var FragmentCursor = class {
   }
 };
 var TokenCache = class {
-  constructor(parser3, stream) {
+  constructor(parser4, stream) {
     this.stream = stream;
     this.tokens = [];
     this.mainToken = null;
     this.actions = [];
-    this.tokens = parser3.tokenizers.map((_) => new CachedToken());
+    this.tokens = parser4.tokenizers.map((_) => new CachedToken());
   }
   getActions(stack) {
     let actionIndex = 0;
     let main = null;
-    let { parser: parser3 } = stack.p, { tokenizers } = parser3;
-    let mask = parser3.stateSlot(
+    let { parser: parser4 } = stack.p, { tokenizers } = parser4;
+    let mask = parser4.stateSlot(
       stack.state,
       3
       /* ParseState.TokenizerMask */
@@ -20866,10 +23008,10 @@ var TokenCache = class {
     let start2 = this.stream.clipPos(stack.pos);
     tokenizer.token(this.stream.reset(start2, token), stack);
     if (token.value > -1) {
-      let { parser: parser3 } = stack.p;
-      for (let i2 = 0; i2 < parser3.specialized.length; i2++)
-        if (parser3.specialized[i2] == token.value) {
-          let result = parser3.specializers[i2](this.stream.read(token.start, token.end), stack);
+      let { parser: parser4 } = stack.p;
+      for (let i2 = 0; i2 < parser4.specialized.length; i2++)
+        if (parser4.specialized[i2] == token.value) {
+          let result = parser4.specializers[i2](this.stream.read(token.start, token.end), stack);
           if (result >= 0 && stack.p.parser.dialect.allows(result >> 1)) {
             if ((result & 1) == 0)
               token.value = result >> 1;
@@ -20893,9 +23035,9 @@ var TokenCache = class {
     return index2;
   }
   addActions(stack, token, end, index2) {
-    let { state } = stack, { parser: parser3 } = stack.p, { data } = parser3;
+    let { state } = stack, { parser: parser4 } = stack.p, { data } = parser4;
     for (let set = 0; set < 2; set++) {
-      for (let i2 = parser3.stateSlot(
+      for (let i2 = parser4.stateSlot(
         state,
         set ? 2 : 1
         /* ParseState.Actions */
@@ -20917,8 +23059,8 @@ var TokenCache = class {
   }
 };
 var Parse = class {
-  constructor(parser3, input, fragments, ranges) {
-    this.parser = parser3;
+  constructor(parser4, input, fragments, ranges) {
+    this.parser = parser4;
     this.input = input;
     this.ranges = ranges;
     this.recovering = 0;
@@ -20930,11 +23072,11 @@ var Parse = class {
     this.lastBigReductionSize = 0;
     this.bigReductionCount = 0;
     this.stream = new InputStream(input, ranges);
-    this.tokens = new TokenCache(parser3, this.stream);
-    this.topTerm = parser3.top[1];
+    this.tokens = new TokenCache(parser4, this.stream);
+    this.topTerm = parser4.top[1];
     let { from } = ranges[0];
-    this.stacks = [Stack.start(this, parser3.top[0], from)];
-    this.fragments = fragments.length && this.stream.end - from > parser3.bufferLength * 4 ? new FragmentCursor(fragments, parser3.minRepeatTerm) : null;
+    this.stacks = [Stack.start(this, parser4.top[0], from)];
+    this.fragments = fragments.length && this.stream.end - from > parser4.bufferLength * 4 ? new FragmentCursor(fragments, parser4.minRepeatTerm) : null;
   }
   get parsedPos() {
     return this.minStackPos;
@@ -21069,7 +23211,7 @@ var Parse = class {
   // given, stacks split off by ambiguous operations will be pushed to
   // `split`, or added to `stacks` if they move `pos` forward.
   advanceStack(stack, stacks, split) {
-    let start2 = stack.pos, { parser: parser3 } = this;
+    let start2 = stack.pos, { parser: parser4 } = this;
     let base2 = verbose ? this.stackID(stack) + " -> " : "";
     if (this.stoppedAt != null && start2 > this.stoppedAt)
       return stack.forceReduce() ? stack : null;
@@ -21077,11 +23219,11 @@ var Parse = class {
       let reused = stack.reducePos < start2 && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start2, this.fragments.nodeAt(start2), false);
       if (reused) {
         if (verbose)
-          console.log(base2 + this.stackID(stack) + ` (via reuse of ${parser3.getName(reused.type.id)})`);
+          console.log(base2 + this.stackID(stack) + ` (via reuse of ${parser4.getName(reused.type.id)})`);
         return true;
       }
     }
-    let defaultReduce = parser3.stateSlot(
+    let defaultReduce = parser4.stateSlot(
       stack.state,
       4
       /* ParseState.DefaultReduce */
@@ -21089,7 +23231,7 @@ var Parse = class {
     if (defaultReduce > 0) {
       stack.reduce(defaultReduce);
       if (verbose)
-        console.log(base2 + this.stackID(stack) + ` (via always-reduce ${parser3.getName(
+        console.log(base2 + this.stackID(stack) + ` (via always-reduce ${parser4.getName(
           defaultReduce & 65535
           /* Action.ValueMask */
         )})`);
@@ -21107,10 +23249,10 @@ var Parse = class {
       let main = this.tokens.mainToken;
       localStack.apply(action, term, main ? main.start : localStack.pos, end);
       if (verbose)
-        console.log(base2 + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser3.getName(
+        console.log(base2 + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser4.getName(
           action & 65535
           /* Action.ValueMask */
-        )}`} for ${parser3.getName(term)} @ ${start2}${localStack == stack ? "" : ", split"})`);
+        )}`} for ${parser4.getName(term)} @ ${start2}${localStack == stack ? "" : ", split"})`);
       if (last)
         return true;
       else if (localStack.pos > start2)
@@ -21293,10 +23435,10 @@ var LRParser = class _LRParser extends Parser2 {
     this.top = this.topRules[Object.keys(this.topRules)[0]];
   }
   createParse(input, fragments, ranges) {
-    let parse2 = new Parse(this, input, fragments, ranges);
+    let parse3 = new Parse(this, input, fragments, ranges);
     for (let w of this.wrappers)
-      parse2 = w(parse2, input, fragments, ranges);
-    return parse2;
+      parse3 = w(parse3, input, fragments, ranges);
+    return parse3;
   }
   /**
   Get a goto table entry @internal
@@ -21736,8 +23878,8 @@ function tagHighlighter(tags2, options) {
     style: (tags3) => {
       let cls = all;
       for (let tag of tags3) {
-        for (let sub of tag.set) {
-          let tagClass = map[sub.id];
+        for (let sub2 of tag.set) {
+          let tagClass = map[sub2.id];
           if (tagClass) {
             cls = cls ? cls + " " + tagClass : tagClass;
             break;
@@ -22285,7 +24427,7 @@ var promQLHighLight = styleTags({
   "\u26A0": tags.invalid
 });
 var spec_Identifier = { __proto__: null, absent_over_time: 401, absent: 403, abs: 405, acos: 407, acosh: 409, asin: 411, asinh: 413, atan: 415, atanh: 417, avg_over_time: 419, ceil: 421, changes: 423, clamp: 425, clamp_max: 427, clamp_min: 429, cos: 431, cosh: 433, count_over_time: 435, days_in_month: 437, day_of_month: 439, day_of_week: 441, day_of_year: 443, deg: 445, delta: 447, deriv: 449, exp: 451, first_over_time: 453, floor: 455, histogram_count: 457, histogram_fraction: 459, histogram_quantile: 461, histogram_quantiles: 463, histogram_stddev: 465, histogram_stdvar: 467, histogram_sum: 469, histogram_avg: 471, double_exponential_smoothing: 473, hour: 475, idelta: 477, increase: 479, info: 481, irate: 483, label_replace: 485, label_join: 487, last_over_time: 489, ln: 491, log10: 493, log2: 495, mad_over_time: 497, max_over_time: 499, min_over_time: 501, ts_of_first_over_time: 503, ts_of_max_over_time: 505, ts_of_min_over_time: 507, ts_of_last_over_time: 509, minute: 511, month: 513, pi: 515, predict_linear: 517, present_over_time: 519, quantile_over_time: 521, rad: 523, rate: 525, resets: 527, round: 529, scalar: 531, sgn: 533, sin: 535, sinh: 537, sort: 539, sort_desc: 541, sort_by_label: 543, sort_by_label_desc: 545, start_timestamp: 547, range: 549, step: 551, sqrt: 553, stddev_over_time: 555, stdvar_over_time: 557, sum_over_time: 559, tan: 561, tanh: 563, timestamp: 565, time: 567, vector: 569, year: 571, min_of: 575, max_of: 577 };
-var parser2 = LRParser.deserialize({
+var parser3 = LRParser.deserialize({
   version: 14,
   states: "BnOYQPOOO(gQPOOOOQO'#DT'#DTO(lQPO'#DSOOQO'#Db'#DbO(wQPO'#FqQ0_QQOOOOQO'#Ds'#DsO(rQPO'#DrOYQPO'#F{OYQPO'#F}O1xQSO'#GPO2TQQO'#GOOOQO'#GO'#GOOOQO'#Gd'#GdOOQO'#Dt'#DtOOQO'#Dv'#DvOOQO'#Dw'#DwOOQO'#Dx'#DxOOQO'#Dy'#DyOOQO'#Dz'#DzOOQO'#D{'#D{OOQO'#D|'#D|OOQO'#D}'#D}OOQO'#EO'#EOOOQO'#EP'#EPOOQO'#EQ'#EQOOQO'#ER'#EROOQO'#ES'#ESOOQO'#ET'#ETOOQO'#EU'#EUOOQO'#EV'#EVOOQO'#EW'#EWOOQO'#EX'#EXOOQO'#EY'#EYOOQO'#EZ'#EZOOQO'#E['#E[OOQO'#E]'#E]OOQO'#E^'#E^OOQO'#E_'#E_OOQO'#E`'#E`OOQO'#Ea'#EaOOQO'#Eb'#EbOOQO'#Ec'#EcOOQO'#Ed'#EdOOQO'#Ee'#EeOOQO'#Ef'#EfOOQO'#Eg'#EgOOQO'#Eh'#EhOOQO'#Ei'#EiOOQO'#Ej'#EjOOQO'#Ek'#EkOOQO'#El'#ElOOQO'#Em'#EmOOQO'#En'#EnOOQO'#Eo'#EoOOQO'#Ep'#EpOOQO'#Eq'#EqOOQO'#Er'#ErOOQO'#Es'#EsOOQO'#Et'#EtOOQO'#Eu'#EuOOQO'#Ev'#EvOOQO'#Ew'#EwOOQO'#Ex'#ExOOQO'#Ey'#EyOOQO'#Ez'#EzOOQO'#E{'#E{OOQO'#E|'#E|OOQO'#E}'#E}OOQO'#FO'#FOOOQO'#FP'#FPOOQO'#FQ'#FQOOQO'#FR'#FROOQO'#FS'#FSOOQO'#FT'#FTOOQO'#FU'#FUOOQO'#FV'#FVOOQO'#FW'#FWOOQO'#FX'#FXOOQO'#FY'#FYOOQO'#FZ'#FZOOQO'#F['#F[OOQO'#F]'#F]OOQO'#F^'#F^OOQO'#F_'#F_OOQO'#F`'#F`OOQO'#Fa'#FaOOQO'#Fb'#FbOOQO'#Fc'#FcOOQO'#Fd'#FdOOQO'#Fe'#FeOOQO'#Ff'#FfOOQO'#Fg'#FgOOQO'#Fh'#FhOOQO'#Fi'#FiOOQO'#Fj'#FjOOQO'#Fk'#FkOOQO'#Fl'#FlOOQO'#Fm'#FmOOQO'#Fn'#FnQOQPOOO3zQPO'#DUO4PQPO'#DZO(rQPO,59nO4WQQO,59nOOQO,59|,59|O6QQPO,59vO6QQPO,59vO6QQPO,59vO6QQPO,59vO6QQPO,59vO=qQPO,5<ZO>cQPO,5<cOOQO,5<e,5<eOOQO,5<f,5<fO?fQPO,5<rOOQO,5:^,5:^O?pQQO,5<gO?wQQO,5<iOOQO'#DX'#DXOAkQPO'#GQOAyQPO,5<kOOQO,5<k,5<kOBVQPO,5<kOOQO,5<j,5<jOB_QSO'#DVOOQO,59p,59pOOQO,59u,59uOBjQQO,59uOOQO1G/Y1G/YOOQO'#D^'#D^O3zQPO'#D_OBtQPO'#DaOByQPO'#DcOCOQPO'#DdOOQO'#D`'#D`OJbQPO'#D`OJiQPO'#D`OOQO'#Gh'#GhOJpQPO'#GhO!$WQPO'#GhOYQPO1G/bOYQPO1G/bOYQPO1G/bOYQPO1G/bOYQPO1G/bOOQO'#Fq'#FqOOQO'#Fv'#FvO!$bQSO1G1uO=qQPO'#FpOOQO'#Fr'#FrOOQO'#Fs'#FsOOQO'#Ft'#FtOOQO'#Fu'#FuO!$|QPO'#FpO!%RQPO'#FpO=qQPO'#FpOOQO'#Fp'#FpO>cQPO'#FxOOQO1G1}1G1}O!%WQPO'#FxO!%]QPO'#FxO=qQPO'#FxOOQO'#Fx'#FxO!%bQPO'#DbOOQO'#GY'#GYOOQO1G2^1G2^O!%mQPO1G2^OOQO1G2R1G2ROOQO'#GR'#GRO!%rQPO,5<lO!%wQPO,5<qO!%|QSO1G2VO!&XQPO1G2VOOQO1G2V1G2VOOQO,59q,59qO!&aQPO,59qOYQPO'#G]O!&iQPO1G/aOOQO1G/a1G/aO!&qQPO,59yO?TQPO,59{O?TQPO,59}O?TQPO,5:OOOQO,59z,59zOOQO,5=S,5=SO!._QPO,5=SO!7]QQO7+$|O!7mQQO7+$|O!9XQQO7+$|O!9uQQO7+$|O!;jQQO7+$|O=qQPO,5<[O=qQPO,5<[OOQO7+'a7+'aO!<ZQPO7+'nO!<vQSO,5<[O!=QQPO,5<[O=qQPO,5<[O!=kQQO,5<[OOQO,5<d,5<dO!=rQPO,5<dO=qQPO,5<dO!=wQQO,5<dO!>OQPO7+'xOOQO1G2W1G2WOOQO1G2]1G2]O!>TQPO,5<xOOQO,5<x,5<xOOQO7+'q7+'qO!>iQSO7+'qOOQO-E:[-E:[O!>tQSO1G/]O!?PQPO1G/]OOQO1G/]1G/]O!?XQQO,5<wOOQO-E:Z-E:ZOOQO7+${7+${O!?cQPO1G/eO!FyQPO1G/gO!GOQPO1G/iO!GTQPO1G/jOOQO1G2n1G2nO!GnQSO1G1vO!GxQSO1G1vO!HdQQO<<KYOOQO<<KY<<KYOOQO1G1v1G1vO!HkQQO1G1vO!HrQQO,5<[OOQO1G2O1G2OO!IPQQO1G2OOOQO<<Kd<<KdOOQO<<K]<<K]P!IWQSO'#G^OOQO,5<v,5<vOOQO7+$w7+$wO!I`QSO7+$wOOQO-E:Y-E:YOOQO7+%P7+%POOQO7+%R7+%ROOQO7+%T7+%TOOQO7+%U7+%UOOQOAN@tAN@tO=qQPO7+'bO!IkQQO1G1vO!IxQQO1G1vO=qQPO7+'jOOQO<<Hc<<HcP!JgQSO'#G[O!JoQQO<<J|O!JvQQO<<KUOOQOAN@hAN@hOOQOAN@pAN@pO=qQPO'#FpO=qQPO,5<[O=qQPO,5<[",
   stateData: "!J}~O%VOStOS~OWQOXQOYQOZQO[QO]QO^QO_QO`QOaQObQOcQOdQOeQOkVOlVO|^O!i[O%SSO%TSO%XXO%]TO%^TO%_SO%`_O%a`O%baO%cbO%dcO%edO%feO%gfO%hgO%ihO%jiO%kjO%lkO%mlO%nmO%onO%poO%qpO%rqO%srO%tsO%utO%vuO%wvO%xwO%yxO%zyO%{zO%|{O%}|O&O}O&P!OO&Q!PO&R!QO&S!RO&T!SO&U!TO&V!UO&W!VO&X!WO&Y!XO&Z!YO&[!ZO&]![O&^!]O&_!^O&`!_O&a!`O&b!aO&c!bO&d!cO&e!dO&f!eO&g!fO&h!gO&i!hO&j!iO&k!jO&l!kO&m!lO&n!mO&o!nO&p!oO&q!pO&r!qO&s!rO&t!sO&u!tO&v!uO&w!vO&x!wO&y!xO&z!yO&{!zO&|!{O&}!|O'O!}O'P#OO'Q#PO'R#QO'S#RO'T#SO'U#TO'V#UO'W#VO'X#WO'_ZO~O!i#XO~Of#YOg#YO%X#ZO~O%S#^O%T#^O%_#^OW$eXX$eXY$eXZ$eX[$eX]$eX^$eX_$eX`$eXa$eXb$eXc$eXd$eXe$eXk$eXl$eX|$eX!i$eX%S$eX%T$eX%X$eX%]$eX%^$eX%_$eX%`$eX%a$eX%b$eX%c$eX%d$eX%e$eX%f$eX%g$eX%h$eX%i$eX%j$eX%k$eX%l$eX%m$eX%n$eX%o$eX%p$eX%q$eX%r$eX%s$eX%t$eX%u$eX%v$eX%w$eX%x$eX%y$eX%z$eX%{$eX%|$eX%}$eX&O$eX&P$eX&Q$eX&R$eX&S$eX&T$eX&U$eX&V$eX&W$eX&X$eX&Y$eX&Z$eX&[$eX&]$eX&^$eX&_$eX&`$eX&a$eX&b$eX&c$eX&d$eX&e$eX&f$eX&g$eX&h$eX&i$eX&j$eX&k$eX&l$eX&m$eX&n$eX&o$eX&p$eX&q$eX&r$eX&s$eX&t$eX&u$eX&v$eX&w$eX&x$eX&y$eX&z$eX&{$eX&|$eX&}$eX'O$eX'P$eX'Q$eX'R$eX'S$eX'T$eX'U$eX'V$eX'W$eX'X$eX'_$eX~OU#eOV#_Oh#bOi#cOj#bOo#gOp#fO!P#_O!X#_O!Y#_O!Z#_O![#`O!]#`O!^#aO!_#aO!`#aO!a#aO!b#aO!c#aO!d#aO!e#aO${#hO'Y#dO~Oz#mO|#lO'`#oO~O'_ZOU$rXV$rXh$rXi$rXj$rXo$rXp$rX!P$rX!X$rX!Y$rX!Z$rX![$rX!]$rX!^$rX!_$rX!`$rX!a$rX!b$rX!c$rX!d$rX!e$rX${$rX%R$rX'Y$rX%Z$rX%Y$rX~O%X#rO~O%Z#tO~PYOf#YOg#YOUvaVvahvaivajvaovapva!Pva!Xva!Yva!Zva![va!]va!^va!_va!`va!ava!bva!cva!dva!eva${va%Rva'Yva%Zva%Yva~OP#wOQ#xOR#xOq#yOr#zOs#{OW%[PX%[PY%[PZ%[P[%[P]%[P^%[P_%[P`%[Pa%[Pb%[Pc%[Pd%[Pe%[Pk%[Pl%[P|%[P!i%[P%S%[P%T%[P%X%[P%]%[P%^%[P%_%[P%`%[P%a%[P%b%[P%c%[P%d%[P%e%[P%f%[P%g%[P%h%[P%i%[P%j%[P%k%[P%l%[P%m%[P%n%[P%o%[P%p%[P%q%[P%r%[P%s%[P%t%[P%u%[P%v%[P%w%[P%x%[P%y%[P%z%[P%{%[P%|%[P%}%[P&O%[P&P%[P&Q%[P&R%[P&S%[P&T%[P&U%[P&V%[P&W%[P&X%[P&Y%[P&Z%[P&[%[P&]%[P&^%[P&_%[P&`%[P&a%[P&b%[P&c%[P&d%[P&e%[P&f%[P&g%[P&h%[P&i%[P&j%[P&k%[P&l%[P&m%[P&n%[P&o%[P&p%[P&q%[P&r%[P&s%[P&t%[P&u%[P&v%[P&w%[P&x%[P&y%[P&z%[P&{%[P&|%[P&}%[P'O%[P'P%[P'Q%[P'R%[P'S%[P'T%[P'U%[P'V%[P'W%[P'X%[P'_%[P~O%S$YO%T$YO%X$cO%]$XO%^$XO%_$YO&|$^O&}$]O'Z$_O'[$`O~O%S$YO%T$YO%X$iO%]$XO%^$XO%_$YO&|$^O&}$]O'Z$_O'[$`O~O%SSO%TSO%]$kO%^$kO%_SO~Om$lOn$lO~P?TO%Z$oO~P0_O!P#_OU$qaV$qah$qai$qaj$qao$qap$qa!X$qa!Y$qa!Z$qa![$qa!]$qa!^$qa!_$qa!`$qa!a$qa!b$qa!c$qa!d$qa!e$qa${$qa%R$qa'Y$qa%Z$qa%Y$qa~O!e$pO$v$pO$w$pO$x$pO~O!e$pO$v$pO$w$pO$x$pO%Y$sO'`$uO~Oz$wO|#lO%Z$vO~O%Y$xO%Z$zO~P0_O%X$|O~O%X$}O~O%X%OO~OW!SXX!SXY!SXZ!SX[!SX]!SX^!SX_!SX`!SXa!SXb!SXc!SXd!SXe!SXk!SXl!SX|!SX!i!SX%S!SX%T!SX%X!SX%]!SX%^!SX%_!SX%`!SX%a!SX%b!SX%c!SX%d!SX%e!SX%f!SX%g!SX%h!SX%i!SX%j!SX%k!SX%l!SX%m!SX%n!SX%o!SX%p!SX%q!SX%r!SX%s!SX%t!SX%u!SX%v!SX%w!SX%x!SX%y!SX%z!SX%{!SX%|!SX%}!SX&O!SX&P!SX&Q!SX&R!SX&S!SX&T!SX&U!SX&V!SX&W!SX&X!SX&Y!SX&Z!SX&[!SX&]!SX&^!SX&_!SX&`!SX&a!SX&b!SX&c!SX&d!SX&e!SX&f!SX&g!SX&h!SX&i!SX&j!SX&k!SX&l!SX&m!SX&n!SX&o!SX&p!SX&q!SX&r!SX&s!SX&t!SX&u!SX&v!SX&w!SX&x!SX&y!SX&z!SX&{!SX&|!SX&}!SX'O!SX'P!SX'Q!SX'R!SX'S!SX'T!SX'U!SX'V!SX'W!SX'X!SX'_!SX~Os#{O~PCTOr#zO~PCTOq#yOr#zOs#{OW%[XX%[XY%[XZ%[X[%[X]%[X^%[X_%[X`%[Xa%[Xb%[Xc%[Xd%[Xe%[Xk%[Xl%[X|%[X!i%[X%S%[X%T%[X%X%[X%]%[X%^%[X%_%[X%`%[X%a%[X%b%[X%c%[X%d%[X%e%[X%f%[X%g%[X%h%[X%i%[X%j%[X%k%[X%l%[X%m%[X%n%[X%o%[X%p%[X%q%[X%r%[X%s%[X%t%[X%u%[X%v%[X%w%[X%x%[X%y%[X%z%[X%{%[X%|%[X%}%[X&O%[X&P%[X&Q%[X&R%[X&S%[X&T%[X&U%[X&V%[X&W%[X&X%[X&Y%[X&Z%[X&[%[X&]%[X&^%[X&_%[X&`%[X&a%[X&b%[X&c%[X&d%[X&e%[X&f%[X&g%[X&h%[X&i%[X&j%[X&k%[X&l%[X&m%[X&n%[X&o%[X&p%[X&q%[X&r%[X&s%[X&t%[X&u%[X&v%[X&w%[X&x%[X&y%[X&z%[X&{%[X&|%[X&}%[X'O%[X'P%[X'Q%[X'R%[X'S%[X'T%[X'U%[X'V%[X'W%[X'X%[X'_%[X~OQ#xOR#xO~PJpO!P%XO!X%XO!Y%XO!Z%XO![%YO!]%YO']%ZO'^%[O~O%X%^O~O%X%_O~O%X%bO~O%X%cO~O%S#^O%T#^O%_#^O~O%X%eO~O|%fO~O|%gO~Oz#mO|#lO'`%jO~O%Y%kO'`%jO~O%Y%mO%Z%oO~O%Y$xO%Z%rO~OS%sOT%sOW!RaX!RaY!RaZ!Ra[!Ra]!Ra^!Ra_!Ra`!Raa!Rab!Rac!Rad!Rae!Rak!Ral!Raq!Rar!Ras!Ra|!Ra!i!Ra%S!Ra%T!Ra%X!Ra%]!Ra%^!Ra%_!Ra%`!Ra%a!Ra%b!Ra%c!Ra%d!Ra%e!Ra%f!Ra%g!Ra%h!Ra%i!Ra%j!Ra%k!Ra%l!Ra%m!Ra%n!Ra%o!Ra%p!Ra%q!Ra%r!Ra%s!Ra%t!Ra%u!Ra%v!Ra%w!Ra%x!Ra%y!Ra%z!Ra%{!Ra%|!Ra%}!Ra&O!Ra&P!Ra&Q!Ra&R!Ra&S!Ra&T!Ra&U!Ra&V!Ra&W!Ra&X!Ra&Y!Ra&Z!Ra&[!Ra&]!Ra&^!Ra&_!Ra&`!Ra&a!Ra&b!Ra&c!Ra&d!Ra&e!Ra&f!Ra&g!Ra&h!Ra&i!Ra&j!Ra&k!Ra&l!Ra&m!Ra&n!Ra&o!Ra&p!Ra&q!Ra&r!Ra&s!Ra&t!Ra&u!Ra&v!Ra&w!Ra&x!Ra&y!Ra&z!Ra&{!Ra&|!Ra&}!Ra'O!Ra'P!Ra'Q!Ra'R!Ra'S!Ra'T!Ra'U!Ra'V!Ra'W!Ra'X!Ra'_!Ra~Oq#yOr#zOs#{OW%[aX%[aY%[aZ%[a[%[a]%[a^%[a_%[a`%[aa%[ab%[ac%[ad%[ae%[ak%[al%[a|%[a!i%[a%S%[a%T%[a%X%[a%]%[a%^%[a%_%[a%`%[a%a%[a%b%[a%c%[a%d%[a%e%[a%f%[a%g%[a%h%[a%i%[a%j%[a%k%[a%l%[a%m%[a%n%[a%o%[a%p%[a%q%[a%r%[a%s%[a%t%[a%u%[a%v%[a%w%[a%x%[a%y%[a%z%[a%{%[a%|%[a%}%[a&O%[a&P%[a&Q%[a&R%[a&S%[a&T%[a&U%[a&V%[a&W%[a&X%[a&Y%[a&Z%[a&[%[a&]%[a&^%[a&_%[a&`%[a&a%[a&b%[a&c%[a&d%[a&e%[a&f%[a&g%[a&h%[a&i%[a&j%[a&k%[a&l%[a&m%[a&n%[a&o%[a&p%[a&q%[a&r%[a&s%[a&t%[a&u%[a&v%[a&w%[a&x%[a&y%[a&z%[a&{%[a&|%[a&}%[a'O%[a'P%[a'Q%[a'R%[a'S%[a'T%[a'U%[a'V%[a'W%[a'X%[a'_%[a~O!P#_OU!Oqh!Oqi!Oqj!Oqo!Oqp!Oq![!Oq!]!Oq!^!Oq!_!Oq!`!Oq!a!Oq!b!Oq!c!Oq!d!Oq!e!Oq${!Oq%R!Oq'Y!Oq%Z!Oq%Y!Oq~OV!Oq!X!Oq!Y!Oq!Z!Oq~P!5uOV#_O!X#_O!Y#_O!Z#_O~P!5uOV#_O!P#_O!X#_O!Y#_O!Z#_O![#`O!]#`OU!Oqh!Oqi!Oqj!Oqo!Oqp!Oq${!Oq%R!Oq'Y!Oq%Z!Oq%Y!Oq~O!^!Oq!_!Oq!`!Oq!a!Oq!b!Oq!c!Oq!d!Oq!e!Oq~P!7}O!^#aO!_#aO!`#aO!a#aO!b#aO!c#aO!d#aO!e#aO~P!7}OV#_Oh#bOj#bO!P#_O!X#_O!Y#_O!Z#_O![#`O!]#`O!^#aO!_#aO!`#aO!a#aO!b#aO!c#aO!d#aO!e#aO~OU!Oqi!Oqo!Oqp!Oq${!Oq%R!Oq'Y!Oq%Z!Oq%Y!Oq~P!:cO']%{O~P=qO!X$da!Y$da!Z$da![$da!]$da']$da~O!P%XO'^$da~P!<bO%Z%|O~O!P&jO!X&jO!Y&jO!Z&jO![&kO!]&kO~O%Z%|O~P!=VO%Z&PO~O%Z&PO~P!=VO%Z&RO~O!e$pO$v$pO$w$pO$x$pO%Y%Qa'`%Qa~Oz#mO|#lO'`&SO~Oz&UO|#lO%Z&VO~O%Y&WO%Z&VO~O%Y%Pa%Z%Pa~P0_O%X#rOW!RiX!RiY!RiZ!Ri[!Ri]!Ri^!Ri_!Ri`!Ria!Rib!Ric!Rid!Rie!Rik!Ril!Riq!Rir!Ris!Ri|!Ri!i!Ri%S!Ri%T!Ri%]!Ri%^!Ri%_!Ri%`!Ri%a!Ri%b!Ri%c!Ri%d!Ri%e!Ri%f!Ri%g!Ri%h!Ri%i!Ri%j!Ri%k!Ri%l!Ri%m!Ri%n!Ri%o!Ri%p!Ri%q!Ri%r!Ri%s!Ri%t!Ri%u!Ri%v!Ri%w!Ri%x!Ri%y!Ri%z!Ri%{!Ri%|!Ri%}!Ri&O!Ri&P!Ri&Q!Ri&R!Ri&S!Ri&T!Ri&U!Ri&V!Ri&W!Ri&X!Ri&Y!Ri&Z!Ri&[!Ri&]!Ri&^!Ri&_!Ri&`!Ri&a!Ri&b!Ri&c!Ri&d!Ri&e!Ri&f!Ri&g!Ri&h!Ri&i!Ri&j!Ri&k!Ri&l!Ri&m!Ri&n!Ri&o!Ri&p!Ri&q!Ri&r!Ri&s!Ri&t!Ri&u!Ri&v!Ri&w!Ri&x!Ri&y!Ri&z!Ri&{!Ri&|!Ri&}!Ri'O!Ri'P!Ri'Q!Ri'R!Ri'S!Ri'T!Ri'U!Ri'V!Ri'W!Ri'X!Ri'_!Ri~O%Z&ZO~O%Z&[O~O%Z&]O~O!X$di!Y$di!Z$di![$di!]$di']$di~O!P%XO'^$di~P!GYO!P%XO!X%XO!Y%XO!Z%XO![$di!]$di']$di'^$di~O']&^O~P!=VO%Y&_O~P!=VO!P&jO%Z$da%Y$da~P!<bO%Y&bO~P!=VOz#mO|#lO~Oz&UO|#lO%Z&cO~O!P&jO%Z$di%Y$di~P!GYO!P&jO!X&jO!Y&jO!Z&jO![$di!]$di%Z$di']$di%Y$di~Oz&UO|#lO~O%Z&gO~P!=VO%Z&hO~P!=VO",
@@ -22756,7 +24898,7 @@ function parsePromQL(text) {
     return { ast: void 0, errors: [{ from: 0, to: 1, message: "expression is too long to parse" }] };
   }
   if (text.trim() === "") return { ast: void 0, errors: [{ from: 0, to: 0, message: "empty expression" }] };
-  const tree = parser2.parse(text);
+  const tree = parser3.parse(text);
   const errors = [];
   const strings = [];
   tree.iterate({
@@ -22878,7 +25020,7 @@ var BINARY_OPERATORS = /* @__PURE__ */ new Set([
 function convert2(text, node) {
   const span = { from: node.from, to: node.to };
   const src = (n) => text.slice(n.from, n.to);
-  const sub = (n) => n ? convert2(text, n) : { type: "number", value: Number.NaN, ...span };
+  const sub2 = (n) => n ? convert2(text, n) : { type: "number", value: Number.NaN, ...span };
   switch (node.name) {
     case "NumberDurationLiteral":
       return { type: "number", value: numberValue(src(node)), ...span };
@@ -22888,14 +25030,14 @@ function convert2(text, node) {
       return selector(text, node);
     case "MatrixSelector": {
       const [inner] = exprChildren(node);
-      return { type: "matrix", expr: sub(inner), range: duration(text, child(node, "DurationExpr")), ...span };
+      return { type: "matrix", expr: sub2(inner), range: duration(text, child(node, "DurationExpr")), ...span };
     }
     case "SubqueryExpr": {
       const [inner] = exprChildren(node);
       const [range, step] = children(node, "DurationExpr");
       return {
         type: "subquery",
-        expr: sub(inner),
+        expr: sub2(inner),
         range: duration(text, range),
         step: step ? duration(text, step) : void 0,
         ...span
@@ -22936,25 +25078,25 @@ function convert2(text, node) {
         opSpan: opNode ? { from: opNode.from, to: opNode.to } : span,
         bool: child(node, "BoolModifier") !== void 0,
         matching: matching ? vectorMatching(text, matching) : void 0,
-        lhs: sub(lhs),
-        rhs: sub(rhs),
+        lhs: sub2(lhs),
+        rhs: sub2(rhs),
         ...span
       };
     }
     case "UnaryExpr": {
       const op = child(node, "UnaryOp");
-      return { type: "unary", op: op ? src(op) : "-", expr: sub(firstExpr(node)), ...span };
+      return { type: "unary", op: op ? src(op) : "-", expr: sub2(firstExpr(node)), ...span };
     }
     case "ParenExpr":
-      return { type: "paren", expr: sub(firstExpr(node)), ...span };
+      return { type: "paren", expr: sub2(firstExpr(node)), ...span };
     case "OffsetExpr":
-      return { type: "modifier", modifier: "offset", expr: sub(firstExpr(node)), ...span };
+      return { type: "modifier", modifier: "offset", expr: sub2(firstExpr(node)), ...span };
     case "StepInvariantExpr":
-      return { type: "modifier", modifier: "at", expr: sub(firstExpr(node)), ...span };
+      return { type: "modifier", modifier: "at", expr: sub2(firstExpr(node)), ...span };
     case "AnchoredExpr":
-      return { type: "modifier", modifier: "anchored", expr: sub(firstExpr(node)), ...span };
+      return { type: "modifier", modifier: "anchored", expr: sub2(firstExpr(node)), ...span };
     case "SmoothedExpr":
-      return { type: "modifier", modifier: "smoothed", expr: sub(firstExpr(node)), ...span };
+      return { type: "modifier", modifier: "smoothed", expr: sub2(firstExpr(node)), ...span };
     default:
       return { type: "number", value: Number.NaN, ...span };
   }
@@ -23085,7 +25227,7 @@ function grafanaDashboard(file) {
     return {
       title: stringValue(title),
       uid: stringValue(jsonAt(dash, ["uid"])),
-      range: jsonRange(file, title ?? firstKey(dash)),
+      range: jsonRange(file, title ?? firstKey2(dash)),
       panels
     };
   });
@@ -23111,7 +25253,7 @@ function readPanel(file, p) {
     type: stringValue(type),
     typeRange: type ? jsonRange(file, type) : void 0,
     title: stringValue(title),
-    range: jsonRange(file, title ?? firstKey(p)),
+    range: jsonRange(file, title ?? firstKey2(p)),
     datasource: jsonAt(p, ["datasource"]),
     unit: nonEmpty(stringValue(jsonAt(p, ["fieldConfig", "defaults", "unit"]))) ?? nonEmpty(yFormat),
     targets
@@ -23123,7 +25265,7 @@ function nonEmpty(s) {
 function stringValue(node) {
   return node?.type === "string" ? node.value : void 0;
 }
-function firstKey(node) {
+function firstKey2(node) {
   return node.children?.[0]?.children?.[0] ?? node;
 }
 function withoutVariables(expr) {
@@ -23188,10 +25330,10 @@ function childrenOf(node) {
       return [];
   }
 }
-function walkPromQL(node, visit2, parents = []) {
-  visit2(node, parents);
+function walkPromQL(node, visit3, parents = []) {
+  visit3(node, parents);
   parents.push(node);
-  for (const child2 of childrenOf(node)) walkPromQL(child2, visit2, parents);
+  for (const child2 of childrenOf(node)) walkPromQL(child2, visit3, parents);
   parents.pop();
 }
 function nodesOf(root) {
@@ -23227,7 +25369,7 @@ var STATUS_LABELS = /* @__PURE__ */ new Set([
 ]);
 var OUTCOME_LABELS = /* @__PURE__ */ new Set(["error", "outcome", "result", "success"]);
 var RATE_FUNCTIONS = /* @__PURE__ */ new Set(["rate", "irate", "increase"]);
-var rule57 = defineRule({
+var rule56 = defineRule({
   id: "GRF001",
   title: "Service dashboards show RED: rate, errors, duration",
   severity: "warning",
@@ -23303,7 +25445,7 @@ function lexicalSignals(expr) {
 
 // src/rules/grf/GRF002-dashboard-hygiene.ts
 var NUMERIC_PANELS = /* @__PURE__ */ new Set(["timeseries", "graph", "stat", "gauge", "bargauge", "barchart"]);
-var rule58 = defineRule({
+var rule57 = defineRule({
   id: "GRF002",
   title: "Dashboard hygiene: uid, templated datasource, current panels, units",
   severity: "info",
@@ -23350,7 +25492,7 @@ var rule58 = defineRule({
 
 // src/rules/hlm/HLM001-chart-structure.ts
 var SEMVER = /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-var rule59 = defineRule({
+var rule58 = defineRule({
   id: "HLM001",
   title: "Charts need a valid Chart.yaml, values.yaml and templates",
   severity: "error",
@@ -23397,7 +25539,7 @@ function firstKeyRange(chart) {
 }
 
 // src/rules/hlm/HLM002-latest-image-tag.ts
-var rule60 = defineRule({
+var rule59 = defineRule({
   id: "HLM002",
   title: "Do not deploy chart images as latest",
   severity: "warning",
@@ -23427,7 +25569,7 @@ function latestImages(chart, file, refs) {
       const key = path[path.length - 1] ?? "";
       if (!/image$/i.test(key) || !keyNode) continue;
       const where = path.join(".");
-      if ((0, import_yaml.isMap)(value)) {
+      if ((0, import_yaml2.isMap)(value)) {
         const tagNode = getNode(value, "tag", d.doc);
         const tag = scalarString(tagNode);
         const digest = scalarString(getNode(value, "digest", d.doc));
@@ -23475,7 +25617,7 @@ function base(file) {
 }
 
 // src/rules/hlm/HLM003-values-hardening.ts
-var rule61 = defineRule({
+var rule60 = defineRule({
   id: "HLM003",
   title: "Default chart values run as non-root with resources",
   severity: "warning",
@@ -23514,7 +25656,7 @@ function problems2(chart, values) {
       else emptyResources ??= keyNode;
     }
   }
-  const first = firstKey2(d.contents, d.doc);
+  const first = firstKey3(d.contents, d.doc);
   const anchor2 = (n) => nodeRange(values, n ?? first ?? d.contents);
   const out2 = [];
   if (!nonRoot) {
@@ -23532,19 +25674,19 @@ function problems2(chart, values) {
   return out2;
 }
 function hasRequestsOrLimits(value, doc) {
-  if (!(0, import_yaml.isMap)(value)) return false;
+  if (!(0, import_yaml2.isMap)(value)) return false;
   for (const [key, , v] of entries(value, doc)) {
-    if ((key === "requests" || key === "limits") && (0, import_yaml.isMap)(v) && [...entries(v, doc)].length > 0) return true;
+    if ((key === "requests" || key === "limits") && (0, import_yaml2.isMap)(v) && [...entries(v, doc)].length > 0) return true;
   }
   return false;
 }
-function firstKey2(node, doc) {
+function firstKey3(node, doc) {
   for (const [, keyNode] of entries(node, doc)) return keyNode;
   return void 0;
 }
 
 // src/rules/hlm/HLM004-secret-in-values.ts
-var rule62 = defineRule({
+var rule61 = defineRule({
   id: "HLM004",
   title: "Keep secrets out of chart values",
   severity: "error",
@@ -23574,7 +25716,7 @@ var rule62 = defineRule({
 });
 
 // src/rules/hlm/HLM005-unpinned-dependency.ts
-var rule63 = defineRule({
+var rule62 = defineRule({
   id: "HLM005",
   title: "Pin chart dependencies and fetch them over HTTPS",
   severity: "warning",
@@ -23624,7 +25766,7 @@ function isUnbounded(constraint) {
 }
 
 // src/rules/hlm/HLM006-no-environment-values.ts
-var rule64 = defineRule({
+var rule63 = defineRule({
   id: "HLM006",
   title: "Give charts deployed to several environments per-environment values",
   severity: "info",
@@ -23851,8 +25993,8 @@ var NOT_CALLS = /* @__PURE__ */ new Set([
 var CLOSERS = { "(": ")", "[": "]", "{": "}" };
 function parseGroovy(text) {
   const tokens = tokenize(text);
-  const parser3 = new Parser3(tokens);
-  return { tokens, calls: parser3.sequence(void 0, void 0) };
+  const parser4 = new Parser3(tokens);
+  return { tokens, calls: parser4.sequence(void 0, void 0) };
 }
 var Parser3 = class {
   constructor(tokens) {
@@ -24047,7 +26189,7 @@ function build2(file) {
     environment: [],
     credentialVariables: []
   };
-  const visit2 = (calls, stage) => {
+  const visit3 = (calls, stage) => {
     for (const call2 of calls) {
       if (call2.name === "stage") {
         const child2 = stageOf(file, call2, stage);
@@ -24073,10 +26215,10 @@ function build2(file) {
     }
   };
   const visitInner = (call2, stage) => {
-    for (const arg of call2.args) visit2(arg.calls, stage);
-    if (call2.block) visit2(call2.block, stage);
+    for (const arg of call2.args) visit3(arg.calls, stage);
+    if (call2.block) visit3(call2.block, stage);
   };
-  visit2(groovy.calls, void 0);
+  visit3(groovy.calls, void 0);
   pipeline.credentialVariables = credentialVariables(pipeline);
   return pipeline;
 }
@@ -24190,7 +26332,7 @@ function stageChain(stage) {
 }
 
 // src/rules/jnk/JNK001-image-build-without-trivy.ts
-var rule65 = defineRule({
+var rule64 = defineRule({
   id: "JNK001",
   title: "Scan built images with Trivy",
   severity: "error",
@@ -24212,7 +26354,7 @@ var rule65 = defineRule({
 // src/rules/jnk/JNK002-prod-deploy-without-approval.ts
 var BRANCH_VARIABLE = /\b(BRANCH_NAME|GIT_BRANCH|TAG_NAME)\b/;
 var BRANCH_CONDITIONS = /* @__PURE__ */ new Set(["branch", "buildingTag", "tag"]);
-var rule66 = defineRule({
+var rule65 = defineRule({
   id: "JNK002",
   title: "Gate production deploy stages",
   severity: "warning",
@@ -24266,7 +26408,7 @@ function hasBranchGuard(text, stage) {
 var SECRET_OPTIONS = /* @__PURE__ */ new Set(["--password", "--token", "--secret", "--api-key", "--client-secret", "--access-token"]);
 var PASSWORD_P = /* @__PURE__ */ new Set(["docker", "podman", "buildah", "skopeo", "helm", "oras", "sshpass"]);
 var MIN_LENGTH = 6;
-var rule67 = defineRule({
+var rule66 = defineRule({
   id: "JNK003",
   title: "Do not write credentials in the Jenkinsfile",
   severity: "error",
@@ -24378,7 +26520,7 @@ function shellCredentials(pipeline, report) {
 
 // src/rules/k8s/K8S001-run-as-root.ts
 var isRootUser2 = (node) => scalarString(node) === "0";
-var rule68 = defineRule({
+var rule67 = defineRule({
   id: "K8S001",
   title: "Containers must not run as root",
   severity: "error",
@@ -24393,7 +26535,7 @@ var rule68 = defineRule({
       const user = field(obj, obj.pod?.securityContext, "runAsUser");
       if (obj.pod && isRootUser2(user)) {
         ctx.report({
-          range: rangeOf(obj, user),
+          range: rangeOf3(obj, user),
           message: `The pod of ${describeObject(obj)} sets runAsUser: 0 (root).`
         });
       }
@@ -24403,7 +26545,7 @@ var rule68 = defineRule({
       const ownUser = field(obj, container.securityContext, "runAsUser");
       if (isRootUser2(ownUser)) {
         ctx.report({
-          range: rangeOf(obj, ownUser),
+          range: rangeOf3(obj, ownUser),
           message: `The ${describeContainer(site)} sets runAsUser: 0 (root).`
         });
         continue;
@@ -24415,7 +26557,7 @@ var rule68 = defineRule({
       if (nonRoot && isTrue(nonRoot.node)) continue;
       const explicit = nonRoot && isFalse(nonRoot.node) && nonRoot.level === "container";
       ctx.report({
-        range: explicit ? rangeOf(obj, nonRoot.node) : container.nameRange,
+        range: explicit ? rangeOf3(obj, nonRoot.node) : container.nameRange,
         message: explicit ? `The ${describeContainer(site)} sets runAsNonRoot: false and no non-zero runAsUser: it may run as root.` : `The ${describeContainer(site)} may run as root: neither it nor the pod sets runAsNonRoot: true or a non-zero runAsUser.`
       });
     }
@@ -24423,7 +26565,7 @@ var rule68 = defineRule({
 });
 
 // src/rules/k8s/K8S002-privileged.ts
-var rule69 = defineRule({
+var rule68 = defineRule({
   id: "K8S002",
   title: "No privileged containers or privilege escalation",
   severity: "error",
@@ -24443,13 +26585,13 @@ var rule69 = defineRule({
       const { obj, container } = site;
       const privileged = field(obj, container.securityContext, "privileged");
       if (isTrue(privileged)) {
-        ctx.report({ range: rangeOf(obj, privileged), message: `The ${describeContainer(site)} is privileged.` });
+        ctx.report({ range: rangeOf3(obj, privileged), message: `The ${describeContainer(site)} is privileged.` });
         continue;
       }
       const escalation = field(obj, container.securityContext, "allowPrivilegeEscalation");
       if (isFalse(escalation)) continue;
       ctx.report({
-        range: escalation ? rangeOf(obj, escalation) : container.nameRange,
+        range: escalation ? rangeOf3(obj, escalation) : container.nameRange,
         severity: "warning",
         message: escalation ? `The ${describeContainer(site)} allows privilege escalation.` : `The ${describeContainer(site)} does not set allowPrivilegeEscalation: false (it defaults to true).`
       });
@@ -24458,7 +26600,7 @@ var rule69 = defineRule({
 });
 
 // src/models/k8s-index.ts
-import { posix as posix11 } from "node:path";
+var import_node_path14 = __toESM(require_node_path(), 1);
 var CLUSTER_WIDE = "*";
 function k8sIndex(project) {
   return project.cached("k8s-index", () => buildIndex(project));
@@ -24588,12 +26730,12 @@ function indexKustomizations(project) {
     if (k) byDir.set(k.dir, k);
   }
   const included = /* @__PURE__ */ new Map();
-  const visit2 = (k, owner, seen) => {
+  const visit3 = (k, owner, seen) => {
     if (seen.has(k.dir)) return;
     seen.add(k.dir);
     for (const resource of k.resources) {
       const base2 = byDir.get(resource);
-      if (base2) visit2(base2, owner, seen);
+      if (base2) visit3(base2, owner, seen);
       else if (project.get(resource)?.kind === "k8s") {
         const list = included.get(resource) ?? [];
         if (!list.includes(owner)) list.push(owner);
@@ -24602,15 +26744,15 @@ function indexKustomizations(project) {
     }
   };
   for (const k of [...byDir.values()].sort((a, b) => b.dir.length - a.dir.length || (a.dir < b.dir ? -1 : 1))) {
-    visit2(k, k, /* @__PURE__ */ new Set());
+    visit3(k, k, /* @__PURE__ */ new Set());
   }
   return included;
 }
 function readKustomization2(file) {
-  if (!KUSTOMIZATION_NAMES.includes(posix11.basename(file.path))) return void 0;
+  if (!KUSTOMIZATION_NAMES.includes(import_node_path14.posix.basename(file.path))) return void 0;
   const d = parseYaml(file).documents[0];
   if (!d) return void 0;
-  const dir = posix11.dirname(file.path);
+  const dir = import_node_path14.posix.dirname(file.path);
   const list = (key) => items(getNode(d.contents, key, d.doc), d.doc).flatMap((n) => scalarString(n) ?? []);
   const resources = [...list("resources"), ...list("bases"), ...list("components")].filter((r) => !/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=/.test(r)).map((r) => joinPath(dir, r));
   return {
@@ -24629,7 +26771,7 @@ function readKustomization2(file) {
 }
 
 // src/rules/k8s/K8S003-unpinned-image.ts
-var rule70 = defineRule({
+var rule69 = defineRule({
   id: "K8S003",
   title: "Pin container images to a version",
   severity: "error",
@@ -24673,7 +26815,7 @@ var PROBES = [
   ["livenessProbe", "liveness"],
   ["readinessProbe", "readiness"]
 ];
-var rule71 = defineRule({
+var rule70 = defineRule({
   id: "K8S004",
   title: "Long-running containers need liveness and readiness probes",
   severity: "warning",
@@ -24694,7 +26836,7 @@ var rule71 = defineRule({
         const trivial = trivialExecProbe(obj, probe);
         if (trivial) {
           ctx.report({
-            range: rangeOf(obj, trivial),
+            range: rangeOf3(obj, trivial),
             message: `The ${label2} probe of the ${describeContainer(site)} always succeeds: it checks nothing.`
           });
         } else if (probe === void 0) {
@@ -24717,7 +26859,7 @@ function isHealthPath(path) {
   const clean = path.split(/[?#]/)[0] ?? "";
   return clean.split("/").some((segment) => HEALTH_SEGMENT.test(segment));
 }
-var rule72 = defineRule({
+var rule71 = defineRule({
   id: "K8S005",
   title: "Probes should hit dedicated health endpoints",
   severity: "info",
@@ -24743,14 +26885,14 @@ var rule72 = defineRule({
           endpoints[label2] = `${path} on port ${scalarString(field(obj, httpGet, "port")) ?? "?"}`;
         if (isHealthPath(path)) continue;
         ctx.report({
-          range: rangeOf(obj, pathNode ?? getKeyNode(probe, "httpGet", obj.doc)),
+          range: rangeOf3(obj, pathNode ?? getKeyNode(probe, "httpGet", obj.doc)),
           message: `The ${label2} probe of the ${describeContainer(site)} requests ${path}, not a health endpoint.`
         });
       }
       if (endpoints.liveness !== void 0 && endpoints.liveness === endpoints.readiness) {
         const pathNode = field(obj, container.livenessProbe, "httpGet", "path");
         ctx.report({
-          range: rangeOf(obj, pathNode ?? getKeyNode(container.livenessProbe, "httpGet", obj.doc)),
+          range: rangeOf3(obj, pathNode ?? getKeyNode(container.livenessProbe, "httpGet", obj.doc)),
           message: `The liveness and readiness probes of the ${describeContainer(site)} both request ${endpoints.liveness}.`
         });
       }
@@ -24760,7 +26902,7 @@ var rule72 = defineRule({
 
 // src/rules/k8s/K8S006-missing-resources.ts
 var REQUIRED = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
-var rule73 = defineRule({
+var rule72 = defineRule({
   id: "K8S006",
   title: "Containers need CPU and memory requests and limits",
   severity: "warning",
@@ -24800,7 +26942,7 @@ var rule73 = defineRule({
 });
 
 // src/rules/k8s/K8S007-writable-root-fs.ts
-var rule74 = defineRule({
+var rule73 = defineRule({
   id: "K8S007",
   title: "Use a read-only root filesystem",
   severity: "warning",
@@ -24815,7 +26957,7 @@ var rule74 = defineRule({
       const readOnly = field(obj, container.securityContext, "readOnlyRootFilesystem");
       if (isTrue(readOnly)) continue;
       ctx.report({
-        range: readOnly ? rangeOf(obj, readOnly) : container.nameRange,
+        range: readOnly ? rangeOf3(obj, readOnly) : container.nameRange,
         message: readOnly ? `The ${describeContainer(site)} sets readOnlyRootFilesystem: false.` : `The ${describeContainer(site)} does not set readOnlyRootFilesystem: true.`
       });
     }
@@ -24825,7 +26967,7 @@ var rule74 = defineRule({
 // src/rules/k8s/K8S008-capabilities.ts
 var DANGEROUS = /* @__PURE__ */ new Set(["SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "ALL"]);
 var capName = (value) => value.toUpperCase().replace(/^CAP_/, "");
-var rule75 = defineRule({
+var rule74 = defineRule({
   id: "K8S008",
   title: "Drop all capabilities; add none that are dangerous",
   severity: "warning",
@@ -24843,7 +26985,7 @@ var rule75 = defineRule({
         const cap = capName(scalarString(add) ?? "");
         if (!DANGEROUS.has(cap)) continue;
         ctx.report({
-          range: rangeOf(obj, add),
+          range: rangeOf3(obj, add),
           severity: "error",
           message: `The ${describeContainer(site)} adds the ${cap} capability.`
         });
@@ -24852,7 +26994,7 @@ var rule75 = defineRule({
       if (items(drop, obj.doc).some((d) => capName(scalarString(d) ?? "") === "ALL")) continue;
       const dropKey = getKeyNode(capabilities, "drop", obj.doc);
       ctx.report({
-        range: dropKey ? rangeOf(obj, dropKey) : container.nameRange,
+        range: dropKey ? rangeOf3(obj, dropKey) : container.nameRange,
         message: `The ${describeContainer(site)} does not drop ALL capabilities.`
       });
     }
@@ -24866,7 +27008,7 @@ function isLiteralSecret2(value) {
   if (/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\{\{.*\}\}$/.test(v)) return false;
   return !/^(true|false|yes|no|on|off|enabled|disabled)$/i.test(v);
 }
-var rule76 = defineRule({
+var rule75 = defineRule({
   id: "K8S009",
   title: "No literal secrets in container env",
   severity: "error",
@@ -24881,7 +27023,7 @@ var rule76 = defineRule({
         const value = scalarString(env.value);
         if (value === void 0 || !isSecretLikeName(env.name) || !isLiteralSecret2(value)) continue;
         ctx.report({
-          range: rangeOf(site.obj, env.value),
+          range: rangeOf3(site.obj, env.value),
           message: `The ${describeContainer(site)} sets ${env.name} to the literal "${redactValue(value)}".`
         });
       }
@@ -24901,7 +27043,7 @@ var CRITICAL_HOST_PATHS = /* @__PURE__ */ new Set([
   "/var/run/crio/crio.sock"
 ]);
 var normalise = (path) => path.length > 1 ? path.replace(/\/+$/, "") : path;
-var rule77 = defineRule({
+var rule76 = defineRule({
   id: "K8S010",
   title: "No host namespaces or hostPath volumes",
   severity: "error",
@@ -24928,14 +27070,14 @@ var rule77 = defineRule({
         ["hostIPC", pod.hostIPC]
       ]) {
         if (!isTrue(node)) continue;
-        ctx.report({ range: rangeOf(obj, node), message: `${describeObject(obj)} sets ${key}: true.` });
+        ctx.report({ range: rangeOf3(obj, node), message: `${describeObject(obj)} sets ${key}: true.` });
       }
       for (const volume2 of pod.volumes) {
         if (!volume2.hostPath) continue;
         const path = normalise(volume2.hostPath.path ?? "");
         const critical = CRITICAL_HOST_PATHS.has(path);
         ctx.report({
-          range: rangeOf(obj, volume2.hostPath.keyNode),
+          range: rangeOf3(obj, volume2.hostPath.keyNode),
           severity: critical ? "error" : "warning",
           message: `${describeObject(obj)} mounts the host path ${path === "" ? "(no path)" : path}${volume2.name ? ` as volume "${volume2.name}"` : ""}${critical ? ", which gives control of the node" : ""}.`
         });
@@ -24945,7 +27087,7 @@ var rule77 = defineRule({
 });
 
 // src/rules/k8s/K8S011-no-network-policy.ts
-var rule78 = defineRule({
+var rule77 = defineRule({
   id: "K8S011",
   title: "Workloads must be covered by a NetworkPolicy",
   severity: "warning",
@@ -24977,7 +27119,7 @@ var rule78 = defineRule({
 
 // src/rules/k8s/K8S012-prod-availability.ts
 var KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet"]);
-var rule79 = defineRule({
+var rule78 = defineRule({
   id: "K8S012",
   title: "Production workloads need 2+ replicas and a PodDisruptionBudget",
   severity: "warning",
@@ -25000,7 +27142,7 @@ var rule79 = defineRule({
       const replicas = Number(scalarString(replicasNode) ?? 1);
       if (hpa ? hpa.minReplicas < 2 : replicas < 2) {
         ctx.report({
-          range: !hpa && replicasNode ? rangeOf(obj, replicasNode) : obj.nameRange,
+          range: !hpa && replicasNode ? rangeOf3(obj, replicasNode) : obj.nameRange,
           message: hpa ? `Production ${describeObject(obj)} can scale down to ${hpa.minReplicas} replica (HPA minReplicas).` : `Production ${describeObject(obj)} runs ${replicasNode ? replicas : "1 (default)"} replica.`
         });
       }
@@ -25019,7 +27161,7 @@ var rule79 = defineRule({
 });
 
 // src/rules/k8s/K8S013-downtime-rollout.ts
-var rule80 = defineRule({
+var rule79 = defineRule({
   id: "K8S013",
   title: "Production Deployments must roll out without downtime",
   severity: "warning",
@@ -25037,7 +27179,7 @@ var rule80 = defineRule({
       const typeNode = field(obj, strategy, "type");
       if (scalarString(typeNode) === "Recreate") {
         ctx.report({
-          range: rangeOf(obj, typeNode),
+          range: rangeOf3(obj, typeNode),
           message: `Production ${describeObject(obj)} uses the Recreate strategy: every rollout takes all pods down.`
         });
         continue;
@@ -25049,7 +27191,7 @@ var rule80 = defineRule({
       const all = /^\s*100\s*%\s*$/.test(maxUnavailable) || /^\d+$/.test(maxUnavailable) && Number(maxUnavailable) >= replicas;
       if (!all) continue;
       ctx.report({
-        range: rangeOf(obj, maxUnavailableNode),
+        range: rangeOf3(obj, maxUnavailableNode),
         message: `Production ${describeObject(obj)} allows maxUnavailable: ${maxUnavailable}: a rollout may take all pods down.`
       });
     }
@@ -25057,7 +27199,7 @@ var rule80 = defineRule({
 });
 
 // src/rules/k8s/K8S014-default-namespace.ts
-var rule81 = defineRule({
+var rule80 = defineRule({
   id: "K8S014",
   title: "Objects should name a non-default namespace",
   severity: "info",
@@ -25087,7 +27229,7 @@ var rule81 = defineRule({
 });
 
 // src/rules/k8s/K8S015-service-account-token.ts
-var rule82 = defineRule({
+var rule81 = defineRule({
   id: "K8S015",
   title: "Do not mount the default service account token",
   severity: "info",
@@ -25107,7 +27249,7 @@ var rule82 = defineRule({
       if (accountOptsOut && pod.automountServiceAccountToken === void 0) continue;
       const at = pod.automountServiceAccountToken ?? pod.serviceAccountNode;
       ctx.report({
-        range: at ? rangeOf(obj, at) : obj.nameRange,
+        range: at ? rangeOf3(obj, at) : obj.nameRange,
         message: `${describeObject(obj)} runs as the default service account and mounts its API token.`
       });
     }
@@ -25155,7 +27297,7 @@ var REMOVED = [
   removal("flowcontrol.apiserver.k8s.io/v1beta2", [], "1.29", "flowcontrol.apiserver.k8s.io/v1"),
   removal("flowcontrol.apiserver.k8s.io/v1beta3", [], "1.32", "flowcontrol.apiserver.k8s.io/v1")
 ];
-var rule83 = defineRule({
+var rule82 = defineRule({
   id: "K8S016",
   title: "No removed or deprecated Kubernetes APIs",
   severity: "error",
@@ -25189,7 +27331,7 @@ var rule83 = defineRule({
 
 // src/rules/k8s/K8S017-seccomp-profile.ts
 var CONFINED = /* @__PURE__ */ new Set(["RuntimeDefault", "Localhost"]);
-var rule84 = defineRule({
+var rule83 = defineRule({
   id: "K8S017",
   title: "Set a seccomp profile",
   severity: "info",
@@ -25205,7 +27347,7 @@ var rule84 = defineRule({
       const value = scalarString(type);
       if (value === void 0 || CONFINED.has(value)) continue;
       ctx.report({
-        range: rangeOf(obj, type),
+        range: rangeOf3(obj, type),
         message: `The pod of ${describeObject(obj)} uses the ${value} seccomp profile.`
       });
     }
@@ -25216,7 +27358,7 @@ var rule84 = defineRule({
       if (value !== void 0) {
         if (!CONFINED.has(value)) {
           ctx.report({
-            range: rangeOf(obj, own),
+            range: rangeOf3(obj, own),
             message: `The ${describeContainer(site)} uses the ${value} seccomp profile.`
           });
         }
@@ -25233,7 +27375,7 @@ var rule84 = defineRule({
 
 // src/rules/k8s/K8S018-exposed-datastore.ts
 var EXPOSED_TYPES = /* @__PURE__ */ new Set(["LoadBalancer", "NodePort"]);
-var rule85 = defineRule({
+var rule84 = defineRule({
   id: "K8S018",
   title: "Do not expose datastores outside the cluster",
   severity: "warning",
@@ -25263,7 +27405,7 @@ var rule85 = defineRule({
 // src/rules/k8s/K8S019-rbac-wildcard.ts
 var ROLE_KINDS = /* @__PURE__ */ new Set(["Role", "ClusterRole"]);
 var BINDING_KINDS = /* @__PURE__ */ new Set(["RoleBinding", "ClusterRoleBinding"]);
-var rule86 = defineRule({
+var rule85 = defineRule({
   id: "K8S019",
   title: "No wildcard RBAC rules or cluster-admin bindings",
   severity: "warning",
@@ -25280,7 +27422,7 @@ var rule86 = defineRule({
           for (const key of ["verbs", "resources"]) {
             for (const item of items(field(obj, rule124, key), obj.doc)) {
               if (scalarString(item) !== "*") continue;
-              ctx.report({ range: rangeOf(obj, item), message: `${describeObject(obj)} grants * in ${key}.` });
+              ctx.report({ range: rangeOf3(obj, item), message: `${describeObject(obj)} grants * in ${key}.` });
             }
           }
         }
@@ -25297,7 +27439,7 @@ var rule86 = defineRule({
         });
         if (subjects.length === 0) continue;
         ctx.report({
-          range: rangeOf(obj, roleName),
+          range: rangeOf3(obj, roleName),
           message: `${describeObject(obj)} binds cluster-admin to ${subjects.join(", ")}.`
         });
       }
@@ -25306,8 +27448,8 @@ var rule86 = defineRule({
 });
 
 // src/rules/kus/KUS001-base-without-overlays.ts
-import { posix as posix12 } from "node:path";
-var rule87 = defineRule({
+var import_node_path15 = __toESM(require_node_path(), 1);
+var rule86 = defineRule({
   id: "KUS001",
   title: "Consume each kustomize base from per-environment overlays, prod included",
   severity: "warning",
@@ -25322,7 +27464,7 @@ var rule87 = defineRule({
     for (const base2 of model.kustomizations) {
       if (base2.kind === "Component") continue;
       const consumers = model.consumersOf(base2);
-      const named = posix12.basename(base2.dir) === "base";
+      const named = import_node_path15.posix.basename(base2.dir) === "base";
       if (consumers.length === 0 && !named) continue;
       const overlays = /* @__PURE__ */ new Map();
       for (const o of above(model.consumersOf, base2)) {
@@ -25361,7 +27503,7 @@ function above(consumersOf, k) {
 }
 
 // src/rules/kus/KUS002-overlay-image-not-pinned.ts
-var rule88 = defineRule({
+var rule87 = defineRule({
   id: "KUS002",
   title: "Pin images set by kustomize overlays",
   severity: "warning",
@@ -25390,7 +27532,7 @@ var rule88 = defineRule({
 
 // src/rules/kus/KUS003-secret-generator-literals.ts
 var CREDENTIAL_FILE = /(^|[/._-])(id_rsa|id_ed25519|id_ecdsa|password|passwd|secret|token|credentials?)([._-]|$)|\.(pem|key|p12|pfx|jks)$/i;
-var rule89 = defineRule({
+var rule88 = defineRule({
   id: "KUS003",
   title: "Do not generate Secrets from committed values",
   severity: "error",
@@ -25456,7 +27598,7 @@ var DEPRECATED = /* @__PURE__ */ new Map([
   ["patchesJson6902", "`patches` (with `target`)"],
   ["vars", "`replacements`"]
 ]);
-var rule90 = defineRule({
+var rule89 = defineRule({
   id: "KUS004",
   title: "Replace deprecated kustomization fields",
   severity: "info",
@@ -25477,7 +27619,7 @@ var rule90 = defineRule({
 });
 
 // src/models/kustomize-tree.ts
-var MAX_DEPTH3 = 64;
+var MAX_DEPTH4 = 64;
 function scalar(value, origin) {
   return { t: "scalar", value, origin };
 }
@@ -25493,10 +27635,10 @@ function fromYaml(node, doc, locate3) {
 }
 function convert3(node, doc, locate3, depth, budget) {
   if (--budget.left < 0) throw new TreeTooLarge(`more than ${MAX_TREE_NODES} nodes once aliases are expanded`);
-  const n = resolve(node, doc);
+  const n = resolve2(node, doc);
   const origin = rangeOf4(n, locate3);
-  if (depth > MAX_DEPTH3 || n === void 0) return scalar(null, origin);
-  if ((0, import_yaml.isMap)(n)) {
+  if (depth > MAX_DEPTH4 || n === void 0) return scalar(null, origin);
+  if ((0, import_yaml2.isMap)(n)) {
     const map = emptyMap(origin);
     for (const [key, keyNode, value] of entries(n, doc)) {
       map.entries.set(key, {
@@ -25506,7 +27648,7 @@ function convert3(node, doc, locate3, depth, budget) {
     }
     return map;
   }
-  if ((0, import_yaml.isSeq)(n)) {
+  if ((0, import_yaml2.isSeq)(n)) {
     return { t: "seq", items: items(n, doc).map((i2) => convert3(i2, doc, locate3, depth + 1, budget)), origin };
   }
   const v = scalarValue(n);
@@ -25525,7 +27667,7 @@ function fileLocator(file) {
 function innerLocator(file, node) {
   const r = node.range;
   const whole = () => ({ file, range: r ? file.range(r[0], r[1]) : file.range(0, 0) });
-  if (!r || !(0, import_yaml.isScalar)(node) || node.type !== "BLOCK_LITERAL") return whole;
+  if (!r || !(0, import_yaml2.isScalar)(node) || node.type !== "BLOCK_LITERAL") return whole;
   const raw = file.text.slice(r[0], r[1]);
   const header = raw.indexOf("\n");
   if (header < 0) return whole;
@@ -25585,7 +27727,7 @@ function setScalar(map, key, value, origin) {
   map.entries.set(key, { keyOrigin: existing?.keyOrigin ?? origin, value: scalar(value, origin) });
 }
 function* maps(node, depth = 0) {
-  if (depth > MAX_DEPTH3) return;
+  if (depth > MAX_DEPTH4) return;
   if (node.t === "map") {
     yield node;
     for (const e of node.entries.values()) yield* maps(e.value, depth + 1);
@@ -25636,9 +27778,9 @@ function printDocuments(docs) {
     const start2 = length + indent;
     for (const item of seq.items) {
       const prefix = `${" ".repeat(indent)}- `;
-      if (item.t === "map" && !isEmpty(item) && depth < MAX_DEPTH3) {
+      if (item.t === "map" && !isEmpty(item) && depth < MAX_DEPTH4) {
         printMap(item, indent + 2, prefix, depth + 1);
-      } else if (item.t === "seq" && !isEmpty(item) && depth < MAX_DEPTH3) {
+      } else if (item.t === "seq" && !isEmpty(item) && depth < MAX_DEPTH4) {
         write(`${" ".repeat(indent)}-
 `);
         printSeq(item, indent + 2, depth + 1);
@@ -25651,7 +27793,7 @@ function printDocuments(docs) {
     spans.push({ start: start2, end: length, origin: seq.origin });
   };
   const printValue = (value, indent, depth) => {
-    if (value.t === "scalar" || isEmpty(value) || depth >= MAX_DEPTH3) {
+    if (value.t === "scalar" || isEmpty(value) || depth >= MAX_DEPTH4) {
       write(" ");
       inline(value);
       write("\n");
@@ -25882,7 +28024,7 @@ var UNRENDERED_FIELDS = [
 ];
 function unrenderedFeature(model, k) {
   const seen = /* @__PURE__ */ new Set();
-  const visit2 = (x) => {
+  const visit3 = (x) => {
     if (seen.has(x.dir)) return void 0;
     seen.add(x.dir);
     for (const field2 of UNRENDERED_FIELDS) {
@@ -25891,13 +28033,13 @@ function unrenderedFeature(model, k) {
     }
     for (const ref of x.resources) {
       if (ref.remote) return { reason: `it includes remote \`${ref.value}\``, file: x.file, at: ref.range };
-      const sub = model.byDir.get(ref.path);
-      const found = sub ? visit2(sub) : void 0;
+      const sub2 = model.byDir.get(ref.path);
+      const found = sub2 ? visit3(sub2) : void 0;
       if (found) return found;
     }
     return void 0;
   };
-  return visit2(k);
+  return visit3(k);
 }
 function renderKustomization(project, model, root) {
   const feature = unrenderedFeature(model, root);
@@ -25921,9 +28063,9 @@ function build3(project, model, k, stack) {
   if (stack.includes(k.dir)) throw new RenderError(`includes itself (${[...stack, k.dir].join(" \u2192 ")})`, void 0);
   const objects = [];
   for (const ref of k.resources) {
-    const sub = model.byDir.get(ref.path);
-    if (sub) {
-      objects.push(...build3(project, model, sub, [...stack, k.dir]));
+    const sub2 = model.byDir.get(ref.path);
+    if (sub2) {
+      objects.push(...build3(project, model, sub2, [...stack, k.dir]));
       continue;
     }
     const file = project.get(ref.path);
@@ -25957,10 +28099,10 @@ function loadObjects(file, at) {
   return out2;
 }
 function collect(node, doc, locate3, out2) {
-  if (!(0, import_yaml.isMap)(node)) return;
+  if (!(0, import_yaml2.isMap)(node)) return;
   const kind = scalarString(getNode(node, "kind", doc));
   if (kind === void 0 || scalarString(getNode(node, "apiVersion", doc)) === void 0) return;
-  if (kind.endsWith("List") && (0, import_yaml.isSeq)(getNode(node, "items", doc))) {
+  if (kind.endsWith("List") && (0, import_yaml2.isSeq)(getNode(node, "items", doc))) {
     for (const item of getNode(node, "items", doc).items) collect(item, doc, locate3, out2);
     return;
   }
@@ -26272,6 +28414,7 @@ function retag(current, name3, image) {
 
 // src/rules/kus/k8s-rules.ts
 var K8S_RULES = [
+  rule67,
   rule68,
   rule69,
   rule70,
@@ -26289,12 +28432,11 @@ var K8S_RULES = [
   rule82,
   rule83,
   rule84,
-  rule85,
-  rule86
+  rule85
 ];
 
 // src/rules/kus/KUS005-rendered-overlay.ts
-var rule91 = defineRule({
+var rule90 = defineRule({
   id: "KUS005",
   title: "Review what kustomize overlays render",
   severity: "info",
@@ -26400,10 +28542,10 @@ function anchorOf(k) {
 }
 
 // src/rules/obs/OBS001-no-health-endpoint.ts
-import { posix as posix14 } from "node:path";
+var import_node_path17 = __toESM(require_node_path(), 1);
 
 // src/models/routes.ts
-import { posix as posix13 } from "node:path";
+var import_node_path16 = __toESM(require_node_path(), 1);
 var LANGUAGE_BY_EXT = {
   js: "js",
   mjs: "js",
@@ -26480,7 +28622,7 @@ var PATTERNS = {
   ]
 };
 function languageOf(path) {
-  return LANGUAGE_BY_EXT[posix13.extname(path).slice(1).toLowerCase()];
+  return LANGUAGE_BY_EXT[import_node_path16.posix.extname(path).slice(1).toLowerCase()];
 }
 function routeRegistrations(file) {
   return file.cached("routes", () => {
@@ -26518,7 +28660,7 @@ function normalisePath(raw) {
 
 // src/rules/obs/OBS001-no-health-endpoint.ts
 var BUILD_FILES = /* @__PURE__ */ new Set(["pom.xml", "build.gradle", "build.gradle.kts", "gemfile", "package.json", "go.mod"]);
-var rule92 = defineRule({
+var rule91 = defineRule({
   id: "OBS001",
   title: "HTTP services expose a health endpoint",
   severity: "warning",
@@ -26535,14 +28677,14 @@ var rule92 = defineRule({
       const stage = finalStage(dockerfileModel(dockerfile));
       const expose = stage?.instructions.find(isExpose);
       if (!expose || expose.ports.length === 0) continue;
-      const dir = posix14.dirname(dockerfile.path);
+      const dir = import_node_path17.posix.dirname(dockerfile.path);
       if (!services.has(dir)) {
         services.set(dir, { dockerfile, range: expose.range, ports: expose.ports.map((p) => p.text).join(", ") });
       }
     }
     if (services.size === 0) return;
     const serviceOf = (path) => {
-      for (let dir = posix14.dirname(path); ; dir = posix14.dirname(dir)) {
+      for (let dir = import_node_path17.posix.dirname(path); ; dir = import_node_path17.posix.dirname(dir)) {
         if (services.has(dir)) return dir;
         if (dir === "." || dir === "/" || dir === "") return void 0;
       }
@@ -26562,16 +28704,16 @@ var rule92 = defineRule({
         const found = routeRegistrations(file);
         const s = stats(dir);
         s.count += found.length;
-        if (found.length > 0) s.files.add(posix14.relative(dir, file.path));
+        if (found.length > 0) s.files.add(import_node_path17.posix.relative(dir, file.path));
         if (hasHealthEvidence(file)) s.health = true;
-      } else if (BUILD_FILES.has(posix14.basename(file.path).toLowerCase()) && hasHealthEvidence(file)) {
+      } else if (BUILD_FILES.has(import_node_path17.posix.basename(file.path).toLowerCase()) && hasHealthEvidence(file)) {
         stats(dir).health = true;
       }
     }
     for (const [dir, service] of services) {
       const s = routes.get(dir);
       if (!s || s.count === 0 || s.health) continue;
-      const name3 = dir === "." ? "service" : posix14.basename(dir);
+      const name3 = dir === "." ? "service" : import_node_path17.posix.basename(dir);
       ctx.report({
         file: service.dockerfile,
         range: service.range,
@@ -26597,7 +28739,7 @@ var YAML_KINDS = [
 ];
 var JSON_KINDS = ["grafana-dashboard"];
 var HCL_KINDS = ["terraform", "terraform-json", "tfvars"];
-var rule93 = defineRule({
+var rule92 = defineRule({
   id: "PDO000",
   title: "File could not be parsed",
   severity: "error",
@@ -26614,7 +28756,7 @@ var rule93 = defineRule({
 });
 
 // src/rules/pdo/PDO001-invalid-suppression.ts
-var rule94 = defineRule({
+var rule93 = defineRule({
   id: "PDO001",
   title: "Suppression is invalid or unused",
   severity: "warning",
@@ -26629,7 +28771,7 @@ var rule94 = defineRule({
 });
 
 // src/rules/pdo/PDO002-skipped-file.ts
-var rule95 = defineRule({
+var rule94 = defineRule({
   id: "PDO002",
   title: "File was skipped",
   severity: "info",
@@ -26672,11 +28814,11 @@ function buildModel4(file) {
   const groups = [];
   const problems3 = [];
   for (const d of parseYaml(file).documents) {
-    const root = resolve(d.contents, d.doc);
-    if (!root || (0, import_yaml.isScalar)(root) && root.value === null) continue;
+    const root = resolve2(d.contents, d.doc);
+    if (!root || (0, import_yaml2.isScalar)(root) && root.value === null) continue;
     const ctx = { file, doc: d.doc, problems: problems3 };
     const fail = (node, message) => problems3.push({ range: nodeRange(file, node), message });
-    if (!(0, import_yaml.isMap)(root)) {
+    if (!(0, import_yaml2.isMap)(root)) {
       fail(root, "Not a rule file: expected a map with `groups:`.");
       continue;
     }
@@ -26686,7 +28828,7 @@ function buildModel4(file) {
       const spec = getNode(root, "spec", d.doc);
       groupsNode = spec === void 0 ? void 0 : getNode(spec, "groups", d.doc);
       groupsKey = spec === void 0 ? void 0 : getKeyNode(spec, "groups", d.doc);
-      if (spec !== void 0 && !(0, import_yaml.isMap)(spec)) fail(spec, "`spec` of a PrometheusRule must be a map with `groups:`.");
+      if (spec !== void 0 && !(0, import_yaml2.isMap)(spec)) fail(spec, "`spec` of a PrometheusRule must be a map with `groups:`.");
     } else if (getNode(root, "apiVersion", d.doc) !== void 0 && getNode(root, "kind", d.doc) !== void 0) {
       continue;
     } else {
@@ -26701,35 +28843,35 @@ function buildModel4(file) {
 function readGroups(ctx, groupsNode, groupsKey, out2) {
   const { file, doc } = ctx;
   const fail = (node, message) => ctx.problems.push({ range: nodeRange(file, node), message });
-  if (groupsNode === void 0 || (0, import_yaml.isScalar)(groupsNode) && groupsNode.value === null) return;
-  if (!(0, import_yaml.isSeq)(groupsNode)) {
+  if (groupsNode === void 0 || (0, import_yaml2.isScalar)(groupsNode) && groupsNode.value === null) return;
+  if (!(0, import_yaml2.isSeq)(groupsNode)) {
     fail(groupsKey ?? groupsNode, "`groups` must be a list of groups.");
     return;
   }
   const seen = /* @__PURE__ */ new Map();
   for (const groupNode of items(groupsNode, doc)) {
-    if (!(0, import_yaml.isMap)(groupNode)) {
+    if (!(0, import_yaml2.isMap)(groupNode)) {
       fail(groupNode, "A group must be a map with `name:` and `rules:`.");
       continue;
     }
     checkKeys(ctx, groupNode, GROUP_KEYS, "a group has `name`, `interval`, `limit`, `query_offset`, `labels`, `rules`");
     const nameNode = getNode(groupNode, "name", doc);
     const name3 = scalarString(nameNode) ?? "";
-    const nameRange = nodeRange(file, nameNode ?? firstKey3(groupNode));
-    if (name3 === "") fail(nameNode ?? firstKey3(groupNode), "Group name must not be empty.");
+    const nameRange = nodeRange(file, nameNode ?? firstKey4(groupNode));
+    if (name3 === "") fail(nameNode ?? firstKey4(groupNode), "Group name must not be empty.");
     const first = seen.get(name3);
     if (name3 !== "" && first)
       fail(nameNode, `Group name "${name3}" is repeated in the same file (first at line ${first.line}).`);
     if (name3 !== "" && !first) seen.set(name3, nameRange);
     for (const key of ["interval", "query_offset"]) checkDuration(ctx, getNode(groupNode, key, doc), key);
     const limit = getNode(groupNode, "limit", doc);
-    if (limit !== void 0 && !((0, import_yaml.isScalar)(limit) && Number.isInteger(limit.value))) {
+    if (limit !== void 0 && !((0, import_yaml2.isScalar)(limit) && Number.isInteger(limit.value))) {
       fail(limit, "`limit` must be an integer.");
     }
     const group = { name: name3, nameRange, rules: [] };
     const rulesNode = getNode(groupNode, "rules", doc);
-    if (rulesNode !== void 0 && !((0, import_yaml.isScalar)(rulesNode) && rulesNode.value === null)) {
-      if (!(0, import_yaml.isSeq)(rulesNode)) fail(getKeyNode(groupNode, "rules", doc) ?? rulesNode, "`rules` must be a list of rules.");
+    if (rulesNode !== void 0 && !((0, import_yaml2.isScalar)(rulesNode) && rulesNode.value === null)) {
+      if (!(0, import_yaml2.isSeq)(rulesNode)) fail(getKeyNode(groupNode, "rules", doc) ?? rulesNode, "`rules` must be a list of rules.");
       for (const ruleNode of items(rulesNode, doc)) {
         const rule124 = readRule(ctx, ruleNode, name3);
         if (rule124) group.rules.push(rule124);
@@ -26741,7 +28883,7 @@ function readGroups(ctx, groupsNode, groupsKey, out2) {
 function readRule(ctx, node, group) {
   const { file, doc } = ctx;
   const fail = (at, message) => ctx.problems.push({ range: nodeRange(file, at), message });
-  if (!(0, import_yaml.isMap)(node)) {
+  if (!(0, import_yaml2.isMap)(node)) {
     fail(node, "A rule must be a map with `alert:` or `record:` and `expr:`.");
     return void 0;
   }
@@ -26754,21 +28896,21 @@ function readRule(ctx, node, group) {
   const alertNode = getNode(node, "alert", doc);
   const recordNode = getNode(node, "record", doc);
   const alert = scalarString(alertNode) ?? "";
-  const record = scalarString(recordNode) ?? "";
-  if (alert !== "" && record !== "") fail(recordNode, "Only one of 'record' and 'alert' must be set.");
-  if (alert === "" && record === "") {
-    fail(alertNode ?? recordNode ?? firstKey3(node), "One of 'record' or 'alert' must be set.");
+  const record2 = scalarString(recordNode) ?? "";
+  if (alert !== "" && record2 !== "") fail(recordNode, "Only one of 'record' and 'alert' must be set.");
+  if (alert === "" && record2 === "") {
+    fail(alertNode ?? recordNode ?? firstKey4(node), "One of 'record' or 'alert' must be set.");
     return void 0;
   }
   const kind = alert !== "" ? "alert" : "record";
-  const name3 = alert !== "" ? alert : record;
+  const name3 = alert !== "" ? alert : record2;
   const nameNode = alert !== "" ? alertNode : recordNode;
   const nameRange = nodeRange(file, nameNode);
   if (kind === "record" && !METRIC_NAME.test(name3)) fail(nameNode, `Invalid recording rule name: ${name3}.`);
   const exprNode = getNode(node, "expr", doc);
   const exprText = scalarString(exprNode);
   let expr;
-  if (exprNode !== void 0 && exprText === void 0 && !((0, import_yaml.isScalar)(exprNode) && exprNode.value === null)) {
+  if (exprNode !== void 0 && exprText === void 0 && !((0, import_yaml2.isScalar)(exprNode) && exprNode.value === null)) {
     fail(exprNode, "`expr` must be a string.");
   } else if (exprText === void 0 || exprText.trim() === "") {
     fail(exprNode ?? nameNode, "Field 'expr' must be set in rule.");
@@ -26812,17 +28954,17 @@ function promExpr(file, node, text) {
 }
 function keyValues(ctx, node, what, templated) {
   const { file } = ctx;
-  if (node === void 0 || (0, import_yaml.isScalar)(node) && node.value === null) return [];
-  if (!(0, import_yaml.isMap)(node)) {
+  if (node === void 0 || (0, import_yaml2.isScalar)(node) && node.value === null) return [];
+  if (!(0, import_yaml2.isMap)(node)) {
     ctx.problems.push({ range: nodeRange(file, node), message: `\`${what}\` must be a map.` });
     return [];
   }
   checkKeys(ctx, node, void 0, "");
   const out2 = [];
   for (const pair2 of node.items) {
-    if (!(0, import_yaml.isPair)(pair2)) continue;
+    if (!(0, import_yaml2.isPair)(pair2)) continue;
     const name3 = scalarString(pair2.key) ?? "";
-    const valueNode = resolve(pair2.value, ctx.doc);
+    const valueNode = resolve2(pair2.value, ctx.doc);
     const value = scalarString(valueNode);
     if (!LABEL_NAME.test(name3) || what === "labels" && name3 === "__name__") {
       ctx.problems.push({
@@ -26830,7 +28972,7 @@ function keyValues(ctx, node, what, templated) {
         message: `Invalid ${what === "labels" ? "label" : "annotation"} name: ${name3}.`
       });
     }
-    if (valueNode !== void 0 && value === void 0 && !((0, import_yaml.isScalar)(valueNode) && valueNode.value === null)) {
+    if (valueNode !== void 0 && value === void 0 && !((0, import_yaml2.isScalar)(valueNode) && valueNode.value === null)) {
       ctx.problems.push({
         range: nodeRange(file, valueNode),
         message: `The value of ${what}.${name3} must be a string.`
@@ -26856,7 +28998,7 @@ function unclosedAction(text) {
   return false;
 }
 function checkDuration(ctx, node, key) {
-  if (node === void 0 || (0, import_yaml.isScalar)(node) && node.value === null) return;
+  if (node === void 0 || (0, import_yaml2.isScalar)(node) && node.value === null) return;
   const text = scalarString(node);
   if (text === void 0 || parseRuleDuration(text) === void 0) {
     ctx.problems.push({
@@ -26868,7 +29010,7 @@ function checkDuration(ctx, node, key) {
 function checkKeys(ctx, map, allowed, hint) {
   const seen = /* @__PURE__ */ new Map();
   for (const pair2 of map.items) {
-    if (!(0, import_yaml.isPair)(pair2)) continue;
+    if (!(0, import_yaml2.isPair)(pair2)) continue;
     const key = scalarString(pair2.key);
     if (key === void 0) continue;
     const range = nodeRange(ctx.file, pair2.key);
@@ -26881,13 +29023,13 @@ function checkKeys(ctx, map, allowed, hint) {
     if (allowed && !allowed.has(key)) ctx.problems.push({ range, message: `Unknown field "${key}" (${hint}).` });
   }
 }
-function firstKey3(map) {
+function firstKey4(map) {
   const pair2 = map.items?.[0];
-  return ((0, import_yaml.isPair)(pair2) ? pair2.key : void 0) ?? map;
+  return ((0, import_yaml2.isPair)(pair2) ? pair2.key : void 0) ?? map;
 }
 
 // src/rules/prm/PRM001-invalid-rule-file.ts
-var rule96 = defineRule({
+var rule95 = defineRule({
   id: "PRM001",
   title: "Prometheus rule files must load",
   severity: "error",
@@ -26990,7 +29132,7 @@ function labelValue(rule124, name3) {
 }
 
 // src/rules/prm/PRM002-alert-without-for.ts
-var rule97 = defineRule({
+var rule96 = defineRule({
   id: "PRM002",
   title: "Alerts need a `for:` duration",
   severity: "warning",
@@ -27018,7 +29160,7 @@ var rule97 = defineRule({
 });
 
 // src/rules/prm/PRM003-alert-severity-label.ts
-var rule98 = defineRule({
+var rule97 = defineRule({
   id: "PRM003",
   title: "Alerts carry an allowed `severity` label",
   severity: "error",
@@ -27052,7 +29194,7 @@ var rule98 = defineRule({
 });
 
 // src/rules/prm/PRM004-alert-summary-description.ts
-var rule99 = defineRule({
+var rule98 = defineRule({
   id: "PRM004",
   title: "Alerts have `summary` and `description` annotations",
   severity: "warning",
@@ -27078,7 +29220,7 @@ var rule99 = defineRule({
 });
 
 // src/rules/prm/PRM005-alert-runbook-url.ts
-var rule100 = defineRule({
+var rule99 = defineRule({
   id: "PRM005",
   title: "Alerts link a runbook",
   severity: "warning",
@@ -27098,7 +29240,7 @@ var rule100 = defineRule({
 });
 
 // src/rules/prm/PRM006-duplicate-alert-name.ts
-var rule101 = defineRule({
+var rule100 = defineRule({
   id: "PRM006",
   title: "One alert name, one definition",
   severity: "warning",
@@ -27140,7 +29282,7 @@ function normalise2(r) {
 // src/rules/prm/PRM007-division-without-zero-guard.ts
 var ZERO_WHEN_IDLE_FUNCTIONS = /* @__PURE__ */ new Set(["rate", "irate", "increase", "delta", "idelta", "sum_over_time"]);
 var FILTERS = /* @__PURE__ */ new Set([">", ">=", "!="]);
-var rule102 = defineRule({
+var rule101 = defineRule({
   id: "PRM007",
   title: "Guard divisions against a zero denominator",
   severity: "warning",
@@ -27198,7 +29340,7 @@ function guardsFromOutside(parent, division) {
 }
 
 // src/rules/prm/PRM008-no-self-monitoring.ts
-var rule103 = defineRule({
+var rule102 = defineRule({
   id: "PRM008",
   title: "Alert when monitoring targets go down",
   severity: "warning",
@@ -27223,7 +29365,7 @@ var rule103 = defineRule({
 // src/models/prometheus-config.ts
 function prometheusConfig(file) {
   return file.cached("prometheus-config", () => {
-    const doc = parseYaml(file).documents.find((d) => (0, import_yaml.isMap)(d.contents));
+    const doc = parseYaml(file).documents.find((d) => (0, import_yaml2.isMap)(d.contents));
     if (!doc) return void 0;
     const root = doc.contents;
     const key = (name3) => getKeyNode(root, name3, doc.doc);
@@ -27231,9 +29373,9 @@ function prometheusConfig(file) {
     const global = getNode(root, "global", doc.doc);
     const ruleFilesNode = getNode(root, "rule_files", doc.doc);
     const alerting = getNode(root, "alerting", doc.doc);
-    const firstKey4 = root.items?.[0]?.key;
+    const firstKey5 = root.items?.[0]?.key;
     return {
-      firstKeyRange: nodeRange(file, firstKey4 ?? root),
+      firstKeyRange: nodeRange(file, firstKey5 ?? root),
       globalKeyRange: range(key("global")),
       scrapeInterval: scalarString(getNode(global, "scrape_interval", doc.doc)),
       ruleFiles: items(ruleFilesNode, doc.doc).map((n) => scalarString(n)).filter((s) => s !== void 0),
@@ -27253,7 +29395,7 @@ function prometheusConfig(file) {
 }
 
 // src/rules/prm/PRM009-prometheus-config-incomplete.ts
-var rule104 = defineRule({
+var rule103 = defineRule({
   id: "PRM009",
   title: "prometheus.yml sends alerts somewhere and sets a scrape interval",
   severity: "warning",
@@ -27300,7 +29442,7 @@ var UNBOUNDED_LABELS = /* @__PURE__ */ new Set([
   "remote_ip",
   "ip_address"
 ]);
-var rule105 = defineRule({
+var rule104 = defineRule({
   id: "PRM010",
   title: "Keep unbounded labels out of aggregations and rule labels",
   severity: "info",
@@ -27336,7 +29478,7 @@ var rule105 = defineRule({
 
 // src/rules/prm/PRM011-no-slo-before-alerting.ts
 var SLO_SPEC = /^apiVersion:\s*["']?(sloth\.slok\.dev\/|pyrra\.dev\/|openslo\/)|^kind:\s*["']?(PrometheusServiceLevel|ServiceLevelObjective)\b|^version:\s*["']?prometheus\/v1["']?\s*$/m;
-var rule106 = defineRule({
+var rule105 = defineRule({
   id: "PRM011",
   title: "Define SLOs before alerting",
   severity: "info",
@@ -27360,14 +29502,79 @@ var rule106 = defineRule({
   }
 });
 
+// src/rules/sec/SEC001-hardcoded-secret.ts
+var import_node_path18 = __toESM(require_node_path(), 1);
+var DEDICATED_KINDS = /* @__PURE__ */ new Set([
+  "dockerfile",
+  "compose",
+  "terraform",
+  "helm-values",
+  "kustomization",
+  "jenkinsfile"
+]);
+var QUOTED_KINDS = /* @__PURE__ */ new Set(["json", "grafana-dashboard", "terraform-json", "tfvars"]);
+var PROSE_EXTENSIONS = /* @__PURE__ */ new Set(["md", "markdown", "mdx", "txt", "rst", "adoc", "html", "htm", "csv", "log", "svg"]);
+var CODE_EXTENSIONS = new Set(
+  "c h cc cpp hpp cs fs php rs swift scala groovy gradle kts lua pl pm r dart ex exs erl clj vue svelte".split(" ")
+);
+var XML_EXTENSIONS = /* @__PURE__ */ new Set(["xml", "config", "csproj", "plist"]);
+function assignmentModeFor(file) {
+  if (DEDICATED_KINDS.has(file.kind)) return "none";
+  if (QUOTED_KINDS.has(file.kind)) return "quoted";
+  if (file.kind === "source") return "code";
+  if (file.kind !== "text") return "all";
+  const ext = import_node_path18.posix.extname(file.path).slice(1).toLowerCase();
+  if (PROSE_EXTENSIONS.has(ext)) return "none";
+  if (CODE_EXTENSIONS.has(ext)) return "code";
+  if (XML_EXTENSIONS.has(ext)) return "quoted";
+  return "all";
+}
+function secretDataSpans(file) {
+  const spans = [];
+  for (const obj of k8sObjects(file)) {
+    if (obj.kind !== "Secret") continue;
+    for (const [key, , value] of entries(obj.node, obj.doc)) {
+      const range = value?.range;
+      if ((key === "data" || key === "stringData") && range) spans.push([range[0], range[1]]);
+    }
+  }
+  return spans;
+}
+var rule106 = defineRule({
+  id: "SEC001",
+  title: "Hard-coded credential",
+  severity: "error",
+  domain: "secrets",
+  kinds: FILE_KINDS,
+  rationale: "A credential in a repository is readable by everyone with read access, forever: forks, clones, CI logs and git history keep it after the line is deleted. Treat it as leaked.",
+  fix: "Rotate the credential now (assume it leaked), delete it from the file, and read it at runtime from a secret manager, a CI secret or an environment variable reference (`${VAR}`). Purge it from git history if the repository is shared.",
+  peers: ["gitleaks", "secretlint", "trivy:secret", "checkov:CKV_SECRET_*"],
+  notes: `Detectors: ${SECRET_DETECTORS.map((d) => `\`${d.name}\``).join(", ")}. Each one is a precise pattern (prefix, length, charset) plus checks, never an entropy guess. Not reported: placeholders and documented examples (\`AKIAIOSFODNN7EXAMPLE\`, \`changeme\`, \`xxx\`, \`dummy\`, \`test\`, \`<token>\`), references (\`\${VAR}\`, \`\${{ secrets.X }}\`, \`{{ .Values.x }}\`, \`var.x\`, \`secretKeyRef\`), and SOPS-encrypted files. The generic \`password\`/\`secret\`/\`token\` = literal check (min. 8 characters) runs on YAML, JSON, HCL variables files, .env, properties/ini and code string literals; it stays quiet in Dockerfiles, Compose, Terraform, Helm values, Kustomize and Jenkinsfiles, whose own rules (DKR004, CMP006, TF004, HLM004, KUS003, JNK003) report those, in prose files (Markdown, text), and in Kubernetes Secret \`data\` (SEC003). The value is shown redacted: its first 4 characters, then \`****\`.`,
+  check(file, ctx) {
+    if (isSopsEncrypted(file.text)) return;
+    let matches2 = findSecrets(file.text, { assignments: assignmentModeFor(file) });
+    if (file.kind === "k8s" && matches2.some((m) => m.detector === "generic-assignment")) {
+      const spans = secretDataSpans(file);
+      matches2 = matches2.filter(
+        (m) => m.detector !== "generic-assignment" || !spans.some(([s, e]) => m.start >= s && m.end <= e)
+      );
+    }
+    for (const m of matches2) {
+      const shown = redactValue(m.value);
+      const message = m.key !== void 0 ? `\`${m.key}\` is set to a literal credential (${shown}; detector ${m.detector}).` : `Hard-coded ${m.label} ${shown} (detector ${m.detector}).`;
+      ctx.report({ range: file.range(m.start, m.end), message });
+    }
+  }
+});
+
 // src/rules/sec/SEC002-credential-file-committed.ts
-import { posix as posix15 } from "node:path";
+var import_node_path19 = __toESM(require_node_path(), 1);
 var DOTENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
 var SSH_KEY = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:[._-].*)?$/;
 var NPMRC_TOKEN = /^[ \t]*(?:\/\/[^\s=]*:)?_(?:authToken|auth|password)[ \t]*=[ \t]*["']?([^\s"']+)/gm;
 var PYPIRC_PASSWORD = /^[ \t]*password[ \t]*[=:][ \t]*(\S+)/gm;
 function credentialFileReason(path, file) {
-  const base2 = posix15.basename(path).toLowerCase();
+  const base2 = import_node_path19.posix.basename(path).toLowerCase();
   const text = file?.text;
   if (text !== void 0 && isSopsEncrypted(text)) return void 0;
   if (base2 === ".env" || base2.startsWith(".env.")) {
@@ -27513,7 +29720,7 @@ function checkRefresh(file, obj, spec, ctx) {
   }
 }
 function authSecretRefs(node, obj, inRef, depth, out2) {
-  if (!(0, import_yaml.isMap)(node) || depth > 8) return;
+  if (!(0, import_yaml2.isMap)(node) || depth > 8) return;
   if (inRef) {
     const nameNode = getNode(node, "name", obj.doc);
     const name3 = scalarString(nameNode);
@@ -28350,7 +30557,7 @@ function jsonStatements(doc) {
     if (!isMap2(statement)) continue;
     const effect = mapGet(statement, "Effect") ?? "Allow";
     if (typeof effect !== "string") continue;
-    const located2 = (key) => locatedStrings(mapGet(statement, key), (sub) => doc.rangeAt([...path, key, ...sub]));
+    const located2 = (key) => locatedStrings(mapGet(statement, key), (sub2) => doc.rangeAt([...path, key, ...sub2]));
     out2.push({ file: doc.file, effect, actions: located2("Action"), resources: located2("Resource") });
   }
   return out2;
@@ -28373,7 +30580,7 @@ function policyDocumentData(owner) {
     const located2 = (name3) => {
       const a = attribute(statement.body, name3);
       if (!a) return [];
-      return locatedStrings(owner.module.value(a.value), (sub) => exprRangeAt(a.value, sub));
+      return locatedStrings(owner.module.value(a.value), (sub2) => exprRangeAt(a.value, sub2));
     };
     out2.push({ file: owner.file, effect, actions: located2("actions"), resources: located2("resources") });
   }
@@ -28642,6 +30849,7 @@ var rule123 = defineRule({
 
 // src/rules/registry.ts
 var RULES = [
+  rule,
   rule2,
   rule3,
   rule4,
@@ -28747,7 +30955,6 @@ var RULES = [
   rule104,
   rule105,
   rule106,
-  rule,
   rule107,
   rule108,
   rule109,
@@ -28768,28 +30975,28 @@ var RULES = [
 ];
 
 // src/workspace/discover.ts
+var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_path20 = __toESM(require_node_path(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch2 = __toESM(require_picomatch(), 1);
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join, posix as posix16, relative, resolve as resolve2, sep } from "node:path";
+var import_picomatch3 = __toESM(require_picomatch(), 1);
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-var toPosix = (p) => sep === "/" ? p : p.split(sep).join("/");
+var toPosix = (p) => import_node_path20.sep === "/" ? p : p.split(import_node_path20.sep).join("/");
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 function discover(options) {
-  const root = resolve2(options.root);
+  const root = (0, import_node_path20.resolve)(options.root);
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const ignoreMatchers = (options.ignorePaths ?? []).map((g) => (0, import_picomatch2.default)(g, { dot: true }));
-  const ignoreBase = resolve2(options.ignoreBase ?? root);
+  const ignoreMatchers = (options.ignorePaths ?? []).map((g) => (0, import_picomatch3.default)(g, { dot: true }));
+  const ignoreBase = (0, import_node_path20.resolve)(options.ignoreBase ?? root);
   const userIgnored = (abs) => {
     if (ignoreMatchers.length === 0) return false;
-    const rel = toPosix(relative(ignoreBase, abs));
+    const rel = toPosix((0, import_node_path20.relative)(ignoreBase, abs));
     return !rel.startsWith("..") && ignoreMatchers.some((m) => m(rel) || m(`${rel}/`));
   };
   const files = [];
   const skipped = [];
   const allPaths = [];
   const seenFiles = /* @__PURE__ */ new Set();
-  const relOf = (abs) => toPosix(relative(root, abs)) || posix16.basename(toPosix(abs));
+  const relOf = (abs) => toPosix((0, import_node_path20.relative)(root, abs)) || import_node_path20.posix.basename(toPosix(abs));
   const readCandidate = (abs, rel) => {
     if (seenFiles.has(rel)) return;
     seenFiles.add(rel);
@@ -28802,7 +31009,7 @@ function discover(options) {
   const walk = (absDir, rules, ancestors) => {
     let real;
     try {
-      real = realpathSync(absDir);
+      real = (0, import_node_fs3.realpathSync)(absDir);
     } catch (error) {
       skipped.push({ file: relOf(absDir), reason: `unreadable directory: ${errorCode(error)}` });
       return;
@@ -28813,7 +31020,7 @@ function discover(options) {
     }
     let entries2;
     try {
-      entries2 = readdirSync(absDir).sort();
+      entries2 = (0, import_node_fs3.readdirSync)(absDir).sort();
     } catch (error) {
       skipped.push({ file: relOf(absDir), reason: `unreadable directory: ${errorCode(error)}` });
       return;
@@ -28821,11 +31028,11 @@ function discover(options) {
     const scopes = withGitignore(absDir, rules);
     const nextAncestors = new Set(ancestors).add(real);
     for (const name3 of entries2) {
-      const abs = join(absDir, name3);
+      const abs = (0, import_node_path20.join)(absDir, name3);
       const rel = relOf(abs);
       let isDir;
       try {
-        isDir = statSync(abs).isDirectory();
+        isDir = (0, import_node_fs3.statSync)(abs).isDirectory();
       } catch (error) {
         skipped.push({ file: rel, reason: `unreadable: ${errorCode(error)}` });
         continue;
@@ -28837,10 +31044,10 @@ function discover(options) {
     }
   };
   for (const p of options.paths) {
-    const abs = resolve2(p);
+    const abs = (0, import_node_path20.resolve)(p);
     let isDir;
     try {
-      isDir = statSync(abs).isDirectory();
+      isDir = (0, import_node_fs3.statSync)(abs).isDirectory();
     } catch (error) {
       throw new DiscoveryError(`cannot read ${p}: ${errorCode(error)}`);
     }
@@ -28865,14 +31072,14 @@ function errorCode(error) {
 function readGuarded(abs, maxSize) {
   let size;
   try {
-    size = statSync(abs).size;
+    size = (0, import_node_fs3.statSync)(abs).size;
   } catch (error) {
     return { reason: `unreadable: ${errorCode(error)}` };
   }
   if (size > maxSize) return { reason: `too large: ${size} bytes (limit ${maxSize})` };
   let buffer;
   try {
-    buffer = readFileSync(abs);
+    buffer = (0, import_node_fs3.readFileSync)(abs);
   } catch (error) {
     return { reason: `unreadable: ${errorCode(error)}` };
   }
@@ -28888,21 +31095,21 @@ function readGuarded(abs, maxSize) {
 function withGitignore(absDir, scopes) {
   let content2;
   try {
-    content2 = readFileSync(join(absDir, ".gitignore"), "utf8");
+    content2 = (0, import_node_fs3.readFileSync)((0, import_node_path20.join)(absDir, ".gitignore"), "utf8");
   } catch {
     return scopes;
   }
   return [...scopes, { dir: absDir, matcher: (0, import_ignore.default)().add(content2) }];
 }
 function parentGitignores(root, absDir) {
-  const rel = relative(root, absDir);
+  const rel = (0, import_node_path20.relative)(root, absDir);
   if (rel.startsWith("..") || rel === "") return [];
   const scopes = [];
   let dir = root;
-  const parts3 = rel.split(sep);
+  const parts3 = rel.split(import_node_path20.sep);
   parts3.pop();
   for (const part of ["", ...parts3]) {
-    dir = part === "" ? dir : join(dir, part);
+    dir = part === "" ? dir : (0, import_node_path20.join)(dir, part);
     const next = withGitignore(dir, scopes);
     if (next !== scopes) scopes.push(next[next.length - 1]);
   }
@@ -28911,7 +31118,7 @@ function parentGitignores(root, absDir) {
 function isIgnored(scopes, abs, isDir) {
   let ignored = false;
   for (const scope of scopes) {
-    const rel = toPosix(relative(scope.dir, abs));
+    const rel = toPosix((0, import_node_path20.relative)(scope.dir, abs));
     if (rel.startsWith("..")) continue;
     const r = scope.matcher.test(isDir ? `${rel}/` : rel);
     if (r.ignored) ignored = true;
@@ -28926,15 +31133,15 @@ var hclReady = initHcl().then(
   () => false
 );
 await hclReady;
-var toPosix2 = (p) => sep2 === "/" ? p : p.split(sep2).join("/");
+var toPosix2 = (p) => import_node_path21.sep === "/" ? p : p.split(import_node_path21.sep).join("/");
 function loadProject(options) {
   const config = options.config ?? defaultConfig();
-  const root = resolve3(options.root ?? process.cwd());
+  const root = (0, import_node_path21.resolve)(options.root ?? process.cwd());
   const discovery = discover({
     paths: options.paths,
     root,
     ignorePaths: config.ignorePaths,
-    ...config.path ? { ignoreBase: dirname(config.path) } : {},
+    ...config.path ? { ignoreBase: (0, import_node_path21.dirname)(config.path) } : {},
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
   });
   const chartDirs = new Set(
@@ -28956,9 +31163,9 @@ function review(options) {
   const config = options.config ?? defaultConfig();
   options.onProgress?.("discovering files");
   const project = loadProject(options);
-  const root = resolve3(options.root ?? process.cwd());
-  const configDir = config.path ? dirname(config.path) : root;
-  const levels = new RuleLevels(config, (file) => toPosix2(relative2(configDir, resolve3(root, file))));
+  const root = (0, import_node_path21.resolve)(options.root ?? process.cwd());
+  const configDir = config.path ? (0, import_node_path21.dirname)(config.path) : root;
+  const levels = new RuleLevels(config, (file) => toPosix2((0, import_node_path21.relative)(configDir, (0, import_node_path21.resolve)(root, file))));
   const all = options.rules ?? RULES;
   const rules = selectRules(all, levels, options.only, options.skip);
   let findings = lint(project, rules, {
@@ -28982,11 +31189,56 @@ function review(options) {
   };
 }
 
+// src/adapters/hook/settings.ts
+var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
+var import_picomatch4 = __toESM(require_picomatch(), 1);
+var import_yaml52 = __toESM(require_yaml(), 1);
+var KNOWN_KEYS = /* @__PURE__ */ new Set(["stopOnErrors", "allowSecretsIn"]);
+var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function readConfigData(path) {
+  return (0, import_yaml52.parse)((0, import_node_fs4.readFileSync)(path, "utf8"), { maxAliasCount: 50 }) ?? {};
+}
+function loadHookSettings(projectDir2) {
+  const settings = { stopOnErrors: true, allowSecretsIn: [], warnings: [] };
+  const path = findConfigFile(projectDir2);
+  if (path === void 0) return settings;
+  settings.configPath = path;
+  let data;
+  try {
+    data = readConfigData(path);
+  } catch (error) {
+    settings.warnings.push(
+      `${path} is not valid YAML (${error.message.split("\n")[0]}); hooks use defaults`
+    );
+    return settings;
+  }
+  const section = isRecord2(data) ? data.hooks : void 0;
+  if (section === void 0 || section === null) return settings;
+  if (!isRecord2(section)) {
+    settings.warnings.push(`${path}: hooks must be a mapping; hooks use defaults`);
+    return settings;
+  }
+  for (const key of Object.keys(section)) {
+    if (!KNOWN_KEYS.has(key)) settings.warnings.push(`${path}: unknown key hooks.${key} (ignored)`);
+  }
+  if (section.stopOnErrors !== void 0) {
+    if (typeof section.stopOnErrors === "boolean") settings.stopOnErrors = section.stopOnErrors;
+    else settings.warnings.push(`${path}: hooks.stopOnErrors must be true or false (using true)`);
+  }
+  const allow = section.allowSecretsIn;
+  if (allow !== void 0) {
+    if (Array.isArray(allow) && allow.every((g) => typeof g === "string")) settings.allowSecretsIn = allow;
+    else settings.warnings.push(`${path}: hooks.allowSecretsIn must be a list of globs (ignored)`);
+  }
+  return settings;
+}
+
 // src/adapters/hook/review-scope.ts
+var import_node_fs5 = __toESM(require_node_fs(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 var import_ignore2 = __toESM(require_ignore(), 1);
-var import_picomatch3 = __toESM(require_picomatch(), 1);
-import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+var import_picomatch5 = __toESM(require_picomatch(), 1);
 var FULL_REVIEW_MAX_FILES = 400;
 var LOCAL_DIR_MAX_FILES = 200;
 var NEEDS_WHOLE_REPO = /* @__PURE__ */ new Set([
@@ -29001,25 +31253,25 @@ var NEEDS_WHOLE_REPO = /* @__PURE__ */ new Set([
   "TF013",
   "PDO002"
 ]);
-var toPosix3 = (p) => p.split(sep3).join("/");
+var toPosix3 = (p) => p.split(import_node_path23.sep).join("/");
 function walkProject(root, cap, withStamps = false) {
   const ig = (0, import_ignore2.default)();
   try {
-    ig.add(readFileSync2(join2(root, ".gitignore"), "utf8"));
+    ig.add((0, import_node_fs5.readFileSync)((0, import_node_path23.join)(root, ".gitignore"), "utf8"));
   } catch {
   }
   const out2 = { count: 0, capped: false, stamps: [] };
   const walk = (dir) => {
     let entries2;
     try {
-      entries2 = readdirSync2(dir, { withFileTypes: true });
+      entries2 = (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries2) {
       if (out2.capped) return;
-      const abs = join2(dir, entry.name);
-      const rel = toPosix3(relative3(root, abs));
+      const abs = (0, import_node_path23.join)(dir, entry.name);
+      const rel = toPosix3((0, import_node_path23.relative)(root, abs));
       if (entry.isDirectory()) {
         if (ALWAYS_IGNORED_DIRS.has(entry.name) || ig.ignores(`${rel}/`)) continue;
         walk(abs);
@@ -29030,7 +31282,7 @@ function walkProject(root, cap, withStamps = false) {
         }
         if (withStamps) {
           try {
-            const st = statSync2(abs);
+            const st = (0, import_node_fs5.statSync)(abs);
             out2.stamps.push(`${rel} ${st.size} ${Math.trunc(st.mtimeMs)}`);
           } catch {
           }
@@ -29056,28 +31308,28 @@ function loadReviewConfig(root) {
 }
 function directoryFiles(dir) {
   try {
-    return readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() && !isBinaryByName(e.name)).map((e) => join2(dir, e.name)).sort().slice(0, LOCAL_DIR_MAX_FILES);
+    return (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isFile() && !isBinaryByName(e.name)).map((e) => (0, import_node_path23.join)(dir, e.name)).sort().slice(0, LOCAL_DIR_MAX_FILES);
   } catch {
     return [];
   }
 }
 function reviewChangedFiles(root, files, reviewConfig) {
   const { config } = reviewConfig ?? loadReviewConfig(root);
-  const rels = files.map((f) => toPosix3(relative3(root, f)));
+  const rels = files.map((f) => toPosix3((0, import_node_path23.relative)(root, f)));
   const mine = (f) => !f.suppressed && rels.includes(f.file);
-  const insideRoot = rels.every((r) => !r.startsWith("..") && !isAbsolute(r));
+  const insideRoot = rels.every((r) => !r.startsWith("..") && !(0, import_node_path23.isAbsolute)(r));
   if (insideRoot && !walkProject(root, FULL_REVIEW_MAX_FILES).capped) {
     const result2 = review({ paths: [root], root, config, restrictTo: new Set(rels) });
     return { findings: result2.findings.filter(mine), mode: "project" };
   }
-  const ignored = config.ignorePaths.length > 0 ? (0, import_picomatch3.default)(config.ignorePaths, { dot: true }) : void 0;
-  const configDir = config.path ? dirname2(config.path) : root;
-  const reviewed = files.filter((f) => !ignored?.(toPosix3(relative3(configDir, f))));
+  const ignored = config.ignorePaths.length > 0 ? (0, import_picomatch5.default)(config.ignorePaths, { dot: true }) : void 0;
+  const configDir = config.path ? (0, import_node_path23.dirname)(config.path) : root;
+  const reviewed = files.filter((f) => !ignored?.(toPosix3((0, import_node_path23.relative)(configDir, f))));
   if (reviewed.length === 0) return { findings: [], mode: "local" };
-  const paths = new Set(reviewed.flatMap((f) => [f, ...directoryFiles(dirname2(f))]));
+  const paths = new Set(reviewed.flatMap((f) => [f, ...directoryFiles((0, import_node_path23.dirname)(f))]));
   const project = loadProject({ paths: [...paths], root, config });
   for (const dep of withDependencies(project, new Set(rels))) {
-    const abs = resolve4(root, dep);
+    const abs = (0, import_node_path23.resolve)(root, dep);
     if (!paths.has(abs) && isFile(abs)) paths.add(abs);
   }
   const rules = RULES.filter((r) => !NEEDS_WHOLE_REPO.has(r.id));
@@ -29086,16 +31338,93 @@ function reviewChangedFiles(root, files, reviewConfig) {
 }
 function isFile(path) {
   try {
-    return statSync2(path).isFile();
+    return (0, import_node_fs5.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 
+// src/adapters/hook/state.ts
+var import_node_crypto2 = __toESM(require_node_crypto(), 1);
+var import_node_fs6 = __toESM(require_node_fs(), 1);
+var import_node_os = __toESM(require_node_os(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
+function dataDir(env) {
+  const configured = env.CLAUDE_PLUGIN_DATA;
+  if (configured !== void 0 && configured !== "") return (0, import_node_path24.resolve)(configured);
+  const user = typeof process.getuid === "function" ? String(process.getuid()) : "user";
+  return (0, import_node_path24.join)((0, import_node_os.tmpdir)(), `proagent-devops-hook-${user}`);
+}
+function projectDir(input, env) {
+  const configured = env.CLAUDE_PROJECT_DIR;
+  return (0, import_node_path24.resolve)(configured !== void 0 && configured !== "" ? configured : input.cwd);
+}
+function keyFileName(key) {
+  return (0, import_node_crypto2.createHash)("sha256").update(key).digest("hex").slice(0, 24);
+}
+function readState(path) {
+  try {
+    return JSON.parse((0, import_node_fs6.readFileSync)(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function writeState(path, value) {
+  (0, import_node_fs6.mkdirSync)((0, import_node_path24.join)(path, ".."), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  (0, import_node_fs6.writeFileSync)(tmp, JSON.stringify(value));
+  (0, import_node_fs6.renameSync)(tmp, path);
+}
+function sessionDir(env, sessionId) {
+  return (0, import_node_path24.join)(dataDir(env), "sessions", keyFileName(sessionId || "no-session"));
+}
+function recordChangedFile(env, sessionId, absPath) {
+  const dir = (0, import_node_path24.join)(sessionDir(env, sessionId), "changed");
+  (0, import_node_fs6.mkdirSync)(dir, { recursive: true });
+  (0, import_node_fs6.writeFileSync)((0, import_node_path24.join)(dir, keyFileName(absPath)), absPath);
+}
+function changedFiles(env, sessionId) {
+  const dir = (0, import_node_path24.join)(sessionDir(env, sessionId), "changed");
+  let names;
+  try {
+    names = (0, import_node_fs6.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+  const paths = /* @__PURE__ */ new Set();
+  for (const name3 of names) {
+    try {
+      paths.add((0, import_node_fs6.readFileSync)((0, import_node_path24.join)(dir, name3), "utf8"));
+    } catch {
+    }
+  }
+  return [...paths].sort();
+}
+function blockedOn(env, sessionId) {
+  const raw = readState((0, import_node_path24.join)(sessionDir(env, sessionId), "stop.json"));
+  const list = raw?.blockedOn;
+  return Array.isArray(list) ? list.filter((s) => typeof s === "string") : [];
+}
+function recordBlockedOn(env, sessionId, fingerprints) {
+  writeState((0, import_node_path24.join)(sessionDir(env, sessionId), "stop.json"), { blockedOn: fingerprints });
+}
+
 export {
+  classify,
+  require_node_crypto,
   loadProject,
   review,
+  loadHookSettings,
   walkProject,
   loadReviewConfig,
-  reviewChangedFiles
+  reviewChangedFiles,
+  dataDir,
+  projectDir,
+  keyFileName,
+  readState,
+  writeState,
+  recordChangedFile,
+  changedFiles,
+  blockedOn,
+  recordBlockedOn
 };

@@ -8,38 +8,41 @@ import {
   toolString
 } from "./hook-chunk-NBPPIAAW.mjs";
 import {
-  loadReviewConfig,
-  reviewChangedFiles
-} from "./hook-chunk-DP5QQ4RN.mjs";
-import "./hook-chunk-MYZZZVNF.mjs";
-import {
   classify,
+  loadReviewConfig,
   projectDir,
-  recordChangedFile
-} from "./hook-chunk-MG6XA7QY.mjs";
-import "./hook-chunk-QAS7IXMC.mjs";
-import "./hook-chunk-3UVAJDBM.mjs";
+  recordChangedFile,
+  reviewChangedFiles
+} from "./hook-chunk-JTPVO7RH.mjs";
+import "./hook-chunk-5KLILL25.mjs";
+import {
+  require_node_path
+} from "./hook-chunk-CFNLOGWS.mjs";
+import {
+  __toESM,
+  require_node_fs
+} from "./hook-chunk-3A3DTUTA.mjs";
 
 // src/adapters/hook/post-tool-use.ts
-import { readFileSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
 var NOT_ARTIFACTS = /* @__PURE__ */ new Set(["source", "text", "yaml", "json"]);
 function artifactKind(absPath, root) {
   let text;
   try {
-    text = readFileSync(absPath, "utf8");
+    text = (0, import_node_fs.readFileSync)(absPath, "utf8");
   } catch {
     return void 0;
   }
-  const rel = relative(root, absPath);
-  const path = rel.startsWith("..") || isAbsolute(rel) ? absPath : rel;
-  const kind = classify(path.split(sep).join("/"), text);
+  const rel = (0, import_node_path.relative)(root, absPath);
+  const path = rel.startsWith("..") || (0, import_node_path.isAbsolute)(rel) ? absPath : rel;
+  const kind = classify(path.split(import_node_path.sep).join("/"), text);
   return NOT_ARTIFACTS.has(kind) ? void 0 : kind;
 }
 function postToolUse(input, env) {
   const filePath = toolString(input, "file_path");
   if (filePath === void 0) return {};
-  const absPath = resolve(input.cwd, filePath);
+  const absPath = (0, import_node_path.resolve)(input.cwd, filePath);
   const root = projectDir(input, env);
   if (artifactKind(absPath, root) === void 0) return {};
   recordChangedFile(env, input.sessionId, absPath);

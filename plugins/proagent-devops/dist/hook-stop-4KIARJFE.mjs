@@ -7,29 +7,30 @@ import {
   capText
 } from "./hook-chunk-NBPPIAAW.mjs";
 import {
-  loadReviewConfig,
-  reviewChangedFiles
-} from "./hook-chunk-DP5QQ4RN.mjs";
-import "./hook-chunk-MYZZZVNF.mjs";
-import {
   blockedOn,
   changedFiles,
   loadHookSettings,
+  loadReviewConfig,
   projectDir,
-  recordBlockedOn
-} from "./hook-chunk-MG6XA7QY.mjs";
-import "./hook-chunk-QAS7IXMC.mjs";
-import "./hook-chunk-3UVAJDBM.mjs";
+  recordBlockedOn,
+  reviewChangedFiles
+} from "./hook-chunk-JTPVO7RH.mjs";
+import "./hook-chunk-5KLILL25.mjs";
+import "./hook-chunk-CFNLOGWS.mjs";
+import {
+  __toESM,
+  require_node_fs
+} from "./hook-chunk-3A3DTUTA.mjs";
 
 // src/adapters/hook/stop.ts
-import { existsSync } from "node:fs";
+var import_node_fs = __toESM(require_node_fs(), 1);
 function stop(input, env) {
   if (input.stopHookActive === true) return {};
   const root = projectDir(input, env);
   const settings = loadHookSettings(root);
   const note = settings.warnings.length > 0 ? { systemMessage: `proagent-devops: ${settings.warnings.join("; ")}` } : {};
   if (!settings.stopOnErrors) return note;
-  const changed = changedFiles(env, input.sessionId).filter((f) => existsSync(f));
+  const changed = changedFiles(env, input.sessionId).filter((f) => (0, import_node_fs.existsSync)(f));
   if (changed.length === 0) return note;
   const { findings } = reviewChangedFiles(root, changed, loadReviewConfig(root));
   const errors = findings.filter((f) => f.severity === "error");

@@ -1,25 +1,29 @@
 import { createRequire as __pdoCreateRequire } from 'node:module'; const require = __pdoCreateRequire(import.meta.url);
 import {
-  loadProject,
-  loadReviewConfig,
-  review,
-  walkProject
-} from "./hook-chunk-DP5QQ4RN.mjs";
-import "./hook-chunk-MYZZZVNF.mjs";
-import {
   dataDir,
   keyFileName,
+  loadProject,
+  loadReviewConfig,
   projectDir,
   readState,
+  require_node_crypto,
+  review,
+  walkProject,
   writeState
-} from "./hook-chunk-MG6XA7QY.mjs";
-import "./hook-chunk-QAS7IXMC.mjs";
-import "./hook-chunk-3UVAJDBM.mjs";
+} from "./hook-chunk-JTPVO7RH.mjs";
+import "./hook-chunk-5KLILL25.mjs";
+import {
+  require_node_path
+} from "./hook-chunk-CFNLOGWS.mjs";
+import {
+  __toESM,
+  require_node_fs
+} from "./hook-chunk-3A3DTUTA.mjs";
 
 // src/adapters/hook/session-start.ts
-import { createHash } from "node:crypto";
-import { readdirSync, rmSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
 
 // package.json
 var package_default = {
@@ -142,17 +146,17 @@ function postureSummary(name, kinds, findings) {
   return lines.join("\n");
 }
 function removeStaleSessions(env) {
-  const dir = join(dataDir(env), "sessions");
+  const dir = (0, import_node_path.join)(dataDir(env), "sessions");
   let names;
   try {
-    names = readdirSync(dir);
+    names = (0, import_node_fs.readdirSync)(dir);
   } catch {
     return;
   }
   const cutoff = Date.now() - SESSION_STATE_TTL_MS;
   for (const name of names) {
     try {
-      if (statSync(join(dir, name)).mtimeMs < cutoff) rmSync(join(dir, name), { recursive: true, force: true });
+      if ((0, import_node_fs.statSync)((0, import_node_path.join)(dir, name)).mtimeMs < cutoff) (0, import_node_fs.rmSync)((0, import_node_path.join)(dir, name), { recursive: true, force: true });
     } catch {
     }
   }
@@ -165,14 +169,14 @@ function sessionStart(input, env) {
     return {
       hookSpecificOutput: {
         hookEventName: "SessionStart",
-        additionalContext: `proagent-devops: ${basename(root)} has more than ${SESSION_MAX_FILES} files, so no posture summary was computed at session start. Use /proagent-devops:proagent-devops-hub or review a subdirectory (/proagent-devops:proagent-devops-review <path>).`
+        additionalContext: `proagent-devops: ${(0, import_node_path.basename)(root)} has more than ${SESSION_MAX_FILES} files, so no posture summary was computed at session start. Use /proagent-devops:proagent-devops-hub or review a subdirectory (/proagent-devops:proagent-devops-review <path>).`
       }
     };
   }
-  const key = createHash("sha256").update(`${VERSION}
+  const key = (0, import_node_crypto.createHash)("sha256").update(`${VERSION}
 ${root}
 ${walk.stamps.join("\n")}`).digest("hex");
-  const cachePath = join(dataDir(env), "posture", `${keyFileName(root)}.json`);
+  const cachePath = (0, import_node_path.join)(dataDir(env), "posture", `${keyFileName(root)}.json`);
   const cached = readState(cachePath);
   let summary;
   let warning;
@@ -184,7 +188,7 @@ ${walk.stamps.join("\n")}`).digest("hex");
     const { config } = reviewConfig;
     const kinds = loadProject({ paths: [root], root, config }).files.map((f) => f.kind);
     const result = review({ paths: [root], root, config });
-    summary = postureSummary(basename(root), kinds, result.findings);
+    summary = postureSummary((0, import_node_path.basename)(root), kinds, result.findings);
     writeState(cachePath, { key, summary });
   }
   return {

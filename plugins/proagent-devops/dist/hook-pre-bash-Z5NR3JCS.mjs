@@ -1,0 +1,20 @@
+import { createRequire as __pdoCreateRequire } from 'node:module'; const require = __pdoCreateRequire(import.meta.url);
+import {
+  init_lazy_module,
+  lazyExports
+} from "./hook-chunk-CFNLOGWS.mjs";
+import "./hook-chunk-3A3DTUTA.mjs";
+
+// lazy:src/adapters/hook/pre-bash.ts
+init_lazy_module();
+var lazy = lazyExports("hook-lazy-pre-bash.cjs", "a18be44585080931", { "callable": false, "esModule": true, "keys": { "preBash": null, "verdictText": null } });
+function preBash(...args) {
+  return lazy.preBash(...args);
+}
+function verdictText(...args) {
+  return lazy.verdictText(...args);
+}
+export {
+  preBash,
+  verdictText
+};
