@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliIO, runCli } from '../src/adapters/cli/run.js';
+import { capture, putFile } from './helpers/cli-io.js';
 
 const root = new URL('..', import.meta.url).pathname;
 let dir: string;
@@ -13,29 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function put(rel: string, content: string): void {
-  mkdirSync(dirname(join(dir, rel)), { recursive: true });
-  writeFileSync(join(dir, rel), content);
-}
-
-async function cli(args: string[], opts: Partial<CliIO> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    cwd: dir,
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    isTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    ...opts,
-  });
-  return { code, stdout, stderr };
-}
+const put = (rel: string, content: string) => putFile(dir, rel, content);
+const cli = (args: string[], opts: Partial<CliIO> = {}) => capture(runCli, args, { cwd: dir, ...opts });
 
 /** A compose file that does not parse: one PDO000 error at 3:1. */
 const BROKEN = 'services:\n  web:\n image: [\n';

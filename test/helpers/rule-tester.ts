@@ -3,11 +3,9 @@ import { type Config, defaultConfig, RuleLevels, ruleSettings, validateConfig } 
 import { lint } from '../../src/core/engine.js';
 import type { Project } from '../../src/core/project.js';
 import type { Rule } from '../../src/core/rule.js';
-import { SourceFile } from '../../src/core/source-file.js';
 import type { Finding, Severity, SkippedFile } from '../../src/core/types.js';
 import { projectFromSources } from '../../src/review.js';
 import { RULES } from '../../src/rules/registry.js';
-import { classify, kindByName } from '../../src/workspace/classify.js';
 
 /** Files of a case: path → content. A bare string is one file at `path` (default set per tester). */
 export type CaseFiles = Record<string, string>;

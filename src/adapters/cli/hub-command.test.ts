@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { capture, putFile } from '../../../test/helpers/cli-io.js';
 import { hubCommand } from './hub-command.js';
 import type { CliIO } from './io.js';
 
@@ -11,29 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function put(rel: string, content: string): void {
-  mkdirSync(dirname(join(dir, rel)), { recursive: true });
-  writeFileSync(join(dir, rel), content);
-}
-
-async function run(args: string[], opts: Partial<CliIO> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await hubCommand(args, {
-    cwd: dir,
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    isTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    ...opts,
-  });
-  return { code, stdout, stderr };
-}
+const put = (rel: string, content: string) => putFile(dir, rel, content);
+const run = (args: string[], opts: Partial<CliIO> = {}) => capture(hubCommand, args, { cwd: dir, ...opts });
 
 const REPO = {
   'app/Dockerfile': 'FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n',

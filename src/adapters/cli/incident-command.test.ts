@@ -1,10 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { capture, putFile } from '../../../test/helpers/cli-io.js';
 import { incidentCommand } from './incident-command.js';
-import { type CliIO, UsageError } from './io.js';
+import { UsageError } from './io.js';
 
 const shop = fileURLToPath(new URL('../../../examples/hardened-shop/', import.meta.url));
 let dir: string;
@@ -13,29 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function put(rel: string, content: string): void {
-  mkdirSync(dirname(join(dir, rel)), { recursive: true });
-  writeFileSync(join(dir, rel), content);
-}
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd: dir,
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    isTTY: false,
-    stderrIsTTY: false,
-    env: {},
-  };
-  const code = await incidentCommand(args, io);
-  return { code, stdout, stderr };
-}
+const put = (rel: string, content: string) => putFile(dir, rel, content);
+const run = (args: string[]) => capture(incidentCommand, args, { cwd: dir });
 
 describe('incident classify', () => {
   it('prints the severity, the rationale and the response targets', async () => {
