@@ -9,6 +9,7 @@
  */
 import {
   findDownloadsIntoShell,
+  parseShell,
   runsStdin,
   SHELLS,
   type ShellScript,
@@ -19,7 +20,6 @@ import {
 } from '../parsers/shell.js';
 import { type Arg, basename, firstPositional, positionals, values } from './args.js';
 import { resolvePath } from './context.js';
-import { parseCommandLine } from './quick-shell.js';
 import { commandText, redactedCommandText, redactKnown } from './text.js';
 import {
   dockerExecCommand,
@@ -245,7 +245,7 @@ function expandText(
 }
 
 function walkNested(text: string, command: GuardCommand, inner: Seed, state: WalkState, depth: number): void {
-  const script = parseCommandLine(text);
+  const script = parseShell(text);
   if (script.error) state.errors.push(`${script.error.message} (in \`${command.name}\`'s script)`);
   const saved = state.env;
   state.env = { ...inner.env };

@@ -6,6 +6,7 @@
  *
  * Used by the PreToolUse Bash hook, the CLI `guard` command and the MCP `guard_check` tool.
  */
+import { parseShell } from '../parsers/shell.js';
 import { redactSecrets } from '../secrets/detect.js';
 import { collectCommands, type GuardCommand } from './commands.js';
 import { FileFacts } from './context.js';
@@ -18,7 +19,6 @@ import { judgeGit } from './judges/git.js';
 import { judgeHelm, judgeKubectl } from './judges/kubernetes.js';
 import { judgeTerraform } from './judges/terraform.js';
 import { applyPolicy, compilePolicy } from './policy.js';
-import { parseCommandLine } from './quick-shell.js';
 import { judgement } from './rules.js';
 import type { GuardOptions, GuardVerdict, Judgement } from './types.js';
 
@@ -79,7 +79,7 @@ function judgeLine(command: string, options: GuardOptions): GuardVerdict {
     );
   }
   const policy = compilePolicy(options.policy);
-  const script = parseCommandLine(command);
+  const script = parseShell(command);
   const { commands, errors } = collectCommands(script, { cwd: options.cwd, env: options.env ?? process.env });
   const files = new FileFacts();
   const judged: Judgement[] = commands.map((cmd, i) => {

@@ -17,6 +17,7 @@ import sh, {
   type ShWordPart,
 } from 'mvdan-sh';
 
+import { quickParseShell } from './quick-shell.js';
 import { shellCommandString } from './shell-commands.js';
 
 export {
@@ -122,8 +123,16 @@ const MAX_SHELL_C_DEPTH = 3;
 
 let parser: ShParser | undefined;
 
-/** Parses a script. Never throws: on a syntax error, returns the error and the commands before it. */
+/**
+ * Parses a script. Never throws: on a syntax error, returns the error and the commands before it. Plain
+ * scripts take the fast path (src/parsers/quick-shell.ts), which returns exactly what the full parser would.
+ */
 export function parseShell(text: string, options: ParseShellOptions = {}): ShellScript {
+  return quickParseShell(text, options.offset ?? 0) ?? parseShellFull(text, options);
+}
+
+/** `parseShell` through the full parser always; the fast path's proof tests compare against it. */
+export function parseShellFull(text: string, options: ParseShellOptions = {}): ShellScript {
   const offset = options.offset ?? 0;
   const state: CollectState = { commands: [], nextPipeline: 0 };
   const result = parseInto(text, state, { base: offset, lo: -Infinity, hi: Infinity }, 'script', 0);

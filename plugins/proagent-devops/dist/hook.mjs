@@ -35,16 +35,16 @@ async function dispatch(input, env) {
   const tool = input.toolName ?? "";
   switch (input.hookEventName) {
     case "PreToolUse":
-      if (tool === "Bash") return (await import("./hook-pre-bash-Z5NR3JCS.mjs")).preBash(input, env);
+      if (tool === "Bash") return (await import("./hook-pre-bash-FAOMFMCI.mjs")).preBash(input, env);
       if (WRITE_TOOLS.has(tool)) return (await import("./hook-pre-write-VCJ6AKFC.mjs")).preWrite(input, env);
       return {};
     case "PostToolUse":
-      if (WRITE_TOOLS.has(tool)) return (await import("./hook-post-tool-use-CFHMHYJH.mjs")).postToolUse(input, env);
+      if (WRITE_TOOLS.has(tool)) return (await import("./hook-post-tool-use-XLIBMJ7X.mjs")).postToolUse(input, env);
       return {};
     case "SessionStart":
-      return (await import("./hook-session-start-ZT2JCVOS.mjs")).sessionStart(input, env);
+      return (await import("./hook-session-start-OPWCAXRM.mjs")).sessionStart(input, env);
     case "Stop":
-      return (await import("./hook-stop-4KIARJFE.mjs")).stop(input, env);
+      return (await import("./hook-stop-G5BB35GW.mjs")).stop(input, env);
   }
 }
 async function runHook(eventArg, stdin, env) {

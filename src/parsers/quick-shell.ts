@@ -1,22 +1,19 @@
 /**
- * A fast path for the guard's shell parsing: command lines made only of plain simple commands — literal
- * words (bare, '…' and "…" without expansions), `&&`, `||`, `;`, `|` and plain file redirections — are read
- * here, without loading the full parser (mvdan-sh, a GopherJS build whose start-up alone costs more than
- * the PreToolUse hook's budget). Everything else returns `undefined` and goes to `parseShell`.
+ * The fast path of `parseShell`: scripts made only of plain simple commands — literal words (bare, '…' and
+ * "…"), `${NAME}` expansions, `&&`, `||`, `;`, `|`, newlines, line continuations and plain file
+ * redirections — are read here, without the full parser (mvdan-sh, a GopherJS build: its start-up alone
+ * costs more than the PreToolUse hook's budget, and every parse pays for JS↔Go marshalling). Everything
+ * else returns `undefined` and goes to the full parser.
  *
- * The contract is exact equality: for every text this accepts, the result is deep-equal to what
- * `parseShell` (src/parsers/shell.ts) returns — same words, values, raw text, offsets, redirects and
- * pipeline numbering. src/guard/quick-shell.test.ts checks it against the full parser on the guard's test
- * tables and on generated command lines. When in doubt, this declines: declining is always correct.
+ * The contract is exact equality: for every text this accepts, the result is deep-equal to what the full
+ * parser (`parseShellFull` in src/parsers/shell.ts) returns at the same offset — same words, values, raw
+ * text, offsets, redirects and pipeline numbering. src/parsers/quick-shell.test.ts checks it against the
+ * full parser on the guard's test tables and on generated scripts. When in doubt, this declines: declining
+ * is always correct.
  */
-import {
-  parseShell,
-  type ShellRedirect,
-  type ShellScript,
-  type ShellWord,
-  type SimpleCommand,
-} from '../parsers/shell.js';
-import { shellCommandString } from '../parsers/shell-commands.js';
+
+import type { ShellRedirect, ShellScript, ShellWord, SimpleCommand } from './shell.js';
+import { shellCommandString } from './shell-commands.js';
 
 /** Longer lines are left to the full parser (they are rarely plain, and the guard caps their length anyway). */
 const MAX_LENGTH = 4096;
@@ -62,6 +59,9 @@ const PLAIN_NAME = /^[A-Za-z0-9_./:@%+,~^-]+$/;
 /** Characters an unquoted word may hold besides escapes and `#`. */
 const BARE = /[A-Za-z0-9_./:@%+,=~^*?[\]{}!-]/;
 const DIGITS = /^[0-9]+$/;
+/** `${NAME}`, the only expansion read here (`maskSpans` in src/pipeline/embedded-shell.ts writes such). */
+const PARAMETER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+const MAX_PARAMETER = 256;
 const PRINTABLE_ASCII = /^[\t\x20-\x7e]$/;
 /** Inside quotes: any character but control characters and unpaired surrogates. */
 const QUOTED_CHAR = /^[^\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]$/u;
@@ -72,16 +72,14 @@ function decline(): never {
   throw new Decline();
 }
 
-/** `parseShell(text)`, through the fast path when the text is a plain command line. */
-export function parseCommandLine(text: string): ShellScript {
-  return quickParseShell(text) ?? parseShell(text);
-}
-
-/** The script `parseShell(text)` would return, or `undefined` when the text is not a plain command line. */
-export function quickParseShell(text: string): ShellScript | undefined {
+/**
+ * The script the full parser would return for `text` at `offset`, or `undefined` when the text is not a
+ * plain script. Offsets are exactly `offset + index` (the full parser's placement of a top-level script).
+ */
+export function quickParseShell(text: string, offset = 0): ShellScript | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   try {
-    return new Reader(text).script();
+    return new Reader(text, offset).script();
   } catch (error) {
     if (error instanceof Decline) return undefined;
     throw error;
@@ -92,31 +90,55 @@ type Operator = '&&' | '||' | ';' | '|';
 
 class Reader {
   readonly #text: string;
+  readonly #offset: number;
   #at = 0;
   #nextPipeline = 0;
   readonly #commands: SimpleCommand[] = [];
 
-  constructor(text: string) {
+  constructor(text: string, offset: number) {
     this.#text = text;
+    this.#offset = offset;
   }
 
   script(): ShellScript {
-    this.#blanks();
+    this.#lineBreaks();
     while (this.#at < this.#text.length) {
       this.#pipeline();
       this.#blanks();
       if (this.#at >= this.#text.length) break;
+      if (this.#text[this.#at] === '\n') {
+        this.#lineBreaks();
+        continue;
+      }
       const op = this.#operator();
       if (op === undefined || op === '|') decline();
-      this.#blanks();
-      // A trailing `;` ends the line; `&&` and `||` need a command after them.
+      // A `;` ends its command; `&&` and `||` need a command after them, possibly on a later line.
+      if (op === ';') this.#blanks();
+      else this.#lineBreaks();
+      if (this.#text[this.#at] === '\n') this.#lineBreaks();
       if (this.#at >= this.#text.length && op !== ';') decline();
     }
     for (const command of this.#commands) {
       // `sh -c '…'`: the full parser reads the string as a script too.
       if (shellCommandString(command)?.value !== undefined) decline();
     }
-    return { text: this.#text, offset: 0, commands: this.#commands };
+    if (this.#offset !== 0) for (const command of this.#commands) this.#shift(command, this.#offset);
+    return { text: this.#text, offset: this.#offset, commands: this.#commands };
+  }
+
+  #shift(command: SimpleCommand, by: number): void {
+    const word = (w: ShellWord) => {
+      w.start += by;
+      w.end += by;
+    };
+    command.words.forEach(word);
+    for (const r of command.redirects) {
+      if (r.target) word(r.target);
+      r.start += by;
+      r.end += by;
+    }
+    command.start += by;
+    command.end += by;
   }
 
   /** Simple commands joined by `|`. */
@@ -131,7 +153,7 @@ class Reader {
         this.#at = save;
         break;
       }
-      this.#blanks();
+      this.#lineBreaks();
     }
     members.forEach((c, index) => {
       c.pipeline = { id, index, length: members.length };
@@ -145,7 +167,8 @@ class Reader {
     for (;;) {
       this.#blanks();
       const c = this.#text[this.#at];
-      if (c === undefined || c === ';' || c === '|' || (c === '&' && this.#text[this.#at + 1] === '&')) break;
+      if (c === undefined || c === ';' || c === '|' || c === '\n' || (c === '&' && this.#text[this.#at + 1] === '&'))
+        break;
       const redirect = this.#redirect();
       if (redirect !== undefined) redirects.push(redirect);
       else words.push(this.#word());
@@ -192,31 +215,35 @@ class Reader {
   #word(): ShellWord {
     const text = this.#text;
     const start = this.#at;
-    let value = '';
+    let value: string | undefined = '';
     /** `#` starts a comment unless it follows an unquoted, unescaped character of the same word. */
     let afterBare = false;
     while (this.#at < text.length) {
       const c = text[this.#at] as string;
       if (BARE.test(c) || (c === '#' && afterBare)) {
-        value += c;
+        if (value !== undefined) value += c;
         this.#at++;
         afterBare = true;
         continue;
       }
       afterBare = false;
-      if (c === "'") {
+      if (c === '$') {
+        this.#at = this.#parameter(this.#at);
+        value = undefined;
+      } else if (c === "'") {
         const end = text.indexOf("'", this.#at + 1);
         if (end < 0) decline();
         const inner = text.slice(this.#at + 1, end);
         for (const ch of inner) if (!QUOTED_CHAR.test(ch)) decline();
-        value += inner;
+        if (value !== undefined) value += inner;
         this.#at = end + 1;
       } else if (c === '"') {
-        value += this.#doubleQuoted();
+        const inner = this.#doubleQuoted();
+        value = value === undefined || inner === undefined ? undefined : value + inner;
       } else if (c === '\\') {
         const next = text[this.#at + 1];
         if (next === undefined || !PRINTABLE_ASCII.test(next)) decline();
-        value += next;
+        if (value !== undefined) value += next;
         this.#at += 2;
       } else break;
     }
@@ -227,29 +254,45 @@ class Reader {
     return { value, raw: text.slice(start, this.#at), start, end: this.#at };
   }
 
-  /** "…" with no `$` or backquote; `\"`, `\\`, `\$` and `` \` `` are unescaped, other backslashes kept. */
-  #doubleQuoted(): string {
+  /**
+   * "…" with no backquote and no `$` but `${NAME}` (which makes the value unknown: `undefined`); `\"`, `\\`,
+   * `\$` and `` \` `` are unescaped, other backslashes kept.
+   */
+  #doubleQuoted(): string | undefined {
     const text = this.#text;
-    let value = '';
+    let value: string | undefined = '';
     let i = this.#at + 1;
     for (;;) {
       const c = text[i];
-      if (c === undefined || c === '$' || c === '`') decline();
+      if (c === undefined || c === '`') decline();
       if (c === '"') break;
+      if (c === '$') {
+        i = this.#parameter(i);
+        value = undefined;
+        continue;
+      }
       if (c === '\\') {
         const next = text[i + 1];
         if (next === undefined || !PRINTABLE_ASCII.test(next)) decline();
-        value += next === '"' || next === '\\' || next === '$' || next === '`' ? next : `\\${next}`;
+        if (value !== undefined)
+          value += next === '"' || next === '\\' || next === '$' || next === '`' ? next : `\\${next}`;
         i += 2;
         continue;
       }
       const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
       if (!QUOTED_CHAR.test(ch)) decline();
-      value += ch;
+      if (value !== undefined) value += ch;
       i += ch.length;
     }
     this.#at = i + 1;
     return value;
+  }
+
+  /** `${NAME}` at `i` (the only expansion read here: CI template masks are such); returns the index after it. */
+  #parameter(i: number): number {
+    const match = PARAMETER.exec(this.#text.slice(i, i + MAX_PARAMETER));
+    if (match === null) decline();
+    return i + match[0].length;
   }
 
   #operator(): Operator | undefined {
@@ -275,7 +318,23 @@ class Reader {
     return undefined;
   }
 
+  /** Blanks and line continuations (a backslash-newline between words is blank). */
   #blanks(): void {
-    while (this.#text[this.#at] === ' ' || this.#text[this.#at] === '\t') this.#at++;
+    const text = this.#text;
+    for (;;) {
+      const c = text[this.#at];
+      if (c === ' ' || c === '\t') this.#at++;
+      else if (c === '\\' && text[this.#at + 1] === '\n') this.#at += 2;
+      else break;
+    }
+  }
+
+  /** Blanks, newlines and blank lines. */
+  #lineBreaks(): void {
+    for (;;) {
+      this.#blanks();
+      if (this.#text[this.#at] !== '\n') break;
+      this.#at++;
+    }
   }
 }

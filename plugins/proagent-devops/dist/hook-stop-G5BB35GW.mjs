@@ -14,7 +14,7 @@ import {
   projectDir,
   recordBlockedOn,
   reviewChangedFiles
-} from "./hook-chunk-JTPVO7RH.mjs";
+} from "./hook-chunk-R25BZGA7.mjs";
 import "./hook-chunk-5KLILL25.mjs";
 import "./hook-chunk-CFNLOGWS.mjs";
 import {

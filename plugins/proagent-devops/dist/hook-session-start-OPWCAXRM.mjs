@@ -10,7 +10,7 @@ import {
   review,
   walkProject,
   writeState
-} from "./hook-chunk-JTPVO7RH.mjs";
+} from "./hook-chunk-R25BZGA7.mjs";
 import "./hook-chunk-5KLILL25.mjs";
 import {
   require_node_path

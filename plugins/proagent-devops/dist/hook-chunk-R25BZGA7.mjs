@@ -7408,6 +7408,294 @@ function runsStdin(cmd) {
   return true;
 }
 
+// src/parsers/quick-shell.ts
+var MAX_LENGTH = 4096;
+var RESERVED = /* @__PURE__ */ new Set([
+  "!",
+  "{",
+  "}",
+  "[[",
+  "]]",
+  "case",
+  "coproc",
+  "do",
+  "done",
+  "elif",
+  "else",
+  "esac",
+  "fi",
+  "for",
+  "function",
+  "if",
+  "in",
+  "select",
+  "then",
+  "time",
+  "until",
+  "while",
+  "let",
+  "declare",
+  "export",
+  "local",
+  "nameref",
+  "readonly",
+  "typeset"
+]);
+var PLAIN_NAME = /^[A-Za-z0-9_./:@%+,~^-]+$/;
+var BARE = /[A-Za-z0-9_./:@%+,=~^*?[\]{}!-]/;
+var DIGITS = /^[0-9]+$/;
+var PARAMETER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+var MAX_PARAMETER = 256;
+var PRINTABLE_ASCII = /^[\t\x20-\x7e]$/;
+var QUOTED_CHAR = /^[^\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]$/u;
+var Decline = class extends Error {
+};
+function decline() {
+  throw new Decline();
+}
+function quickParseShell(text, offset = 0) {
+  if (text.length > MAX_LENGTH) return void 0;
+  try {
+    return new Reader(text, offset).script();
+  } catch (error) {
+    if (error instanceof Decline) return void 0;
+    throw error;
+  }
+}
+var Reader = class {
+  #text;
+  #offset;
+  #at = 0;
+  #nextPipeline = 0;
+  #commands = [];
+  constructor(text, offset) {
+    this.#text = text;
+    this.#offset = offset;
+  }
+  script() {
+    this.#lineBreaks();
+    while (this.#at < this.#text.length) {
+      this.#pipeline();
+      this.#blanks();
+      if (this.#at >= this.#text.length) break;
+      if (this.#text[this.#at] === "\n") {
+        this.#lineBreaks();
+        continue;
+      }
+      const op = this.#operator();
+      if (op === void 0 || op === "|") decline();
+      if (op === ";") this.#blanks();
+      else this.#lineBreaks();
+      if (this.#text[this.#at] === "\n") this.#lineBreaks();
+      if (this.#at >= this.#text.length && op !== ";") decline();
+    }
+    for (const command of this.#commands) {
+      if (shellCommandString(command)?.value !== void 0) decline();
+    }
+    if (this.#offset !== 0) for (const command of this.#commands) this.#shift(command, this.#offset);
+    return { text: this.#text, offset: this.#offset, commands: this.#commands };
+  }
+  #shift(command, by) {
+    const word = (w) => {
+      w.start += by;
+      w.end += by;
+    };
+    command.words.forEach(word);
+    for (const r of command.redirects) {
+      if (r.target) word(r.target);
+      r.start += by;
+      r.end += by;
+    }
+    command.start += by;
+    command.end += by;
+  }
+  /** Simple commands joined by `|`. */
+  #pipeline() {
+    const id = this.#nextPipeline++;
+    const members = [];
+    for (; ; ) {
+      members.push(this.#command(id));
+      this.#blanks();
+      const save = this.#at;
+      if (this.#operator() !== "|") {
+        this.#at = save;
+        break;
+      }
+      this.#lineBreaks();
+    }
+    members.forEach((c, index2) => {
+      c.pipeline = { id, index: index2, length: members.length };
+    });
+    this.#commands.push(...members);
+  }
+  #command(id) {
+    const words2 = [];
+    const redirects = [];
+    for (; ; ) {
+      this.#blanks();
+      const c = this.#text[this.#at];
+      if (c === void 0 || c === ";" || c === "|" || c === "\n" || c === "&" && this.#text[this.#at + 1] === "&")
+        break;
+      const redirect = this.#redirect();
+      if (redirect !== void 0) redirects.push(redirect);
+      else words2.push(this.#word());
+    }
+    const first = words2[0];
+    if (first === void 0 || !PLAIN_NAME.test(first.raw) || RESERVED.has(first.raw)) decline();
+    const spans = [...words2, ...redirects];
+    return {
+      words: words2,
+      assignments: [],
+      redirects,
+      start: Math.min(...spans.map((s) => s.start)),
+      end: Math.max(...spans.map((s) => s.end)),
+      pipeline: { id, index: 0, length: 1 },
+      origin: "script"
+    };
+  }
+  /** `>`, `>>`, `<`, `>&` (each with an optional fd number), `&>`, `&>>`, then the target word. */
+  #redirect() {
+    const text = this.#text;
+    const start2 = this.#at;
+    let i2 = start2;
+    while (i2 < text.length && DIGITS.test(text[i2])) i2++;
+    const fd = i2 > start2 ? text.slice(start2, i2) : void 0;
+    let op;
+    if (text.startsWith("&>>", i2) && fd === void 0) op = "&>>";
+    else if (text.startsWith("&>", i2) && fd === void 0) op = "&>";
+    else if (text.startsWith(">>", i2)) op = ">>";
+    else if (text.startsWith(">&", i2)) op = ">&";
+    else if (text[i2] === ">") op = ">";
+    else if (text[i2] === "<") op = "<";
+    else return void 0;
+    const after = text[i2 + op.length];
+    if (after === "<" || after === ">" || after === "&" || after === "|" || after === "(") decline();
+    this.#at = i2 + op.length;
+    this.#blanks();
+    const target = this.#word();
+    return { op, fd, target, heredoc: void 0, start: start2, end: target.end };
+  }
+  /** A word: bare text, '…' and "…" parts with no blank between them. */
+  #word() {
+    const text = this.#text;
+    const start2 = this.#at;
+    let value = "";
+    let afterBare = false;
+    while (this.#at < text.length) {
+      const c = text[this.#at];
+      if (BARE.test(c) || c === "#" && afterBare) {
+        if (value !== void 0) value += c;
+        this.#at++;
+        afterBare = true;
+        continue;
+      }
+      afterBare = false;
+      if (c === "$") {
+        this.#at = this.#parameter(this.#at);
+        value = void 0;
+      } else if (c === "'") {
+        const end = text.indexOf("'", this.#at + 1);
+        if (end < 0) decline();
+        const inner = text.slice(this.#at + 1, end);
+        for (const ch of inner) if (!QUOTED_CHAR.test(ch)) decline();
+        if (value !== void 0) value += inner;
+        this.#at = end + 1;
+      } else if (c === '"') {
+        const inner = this.#doubleQuoted();
+        value = value === void 0 || inner === void 0 ? void 0 : value + inner;
+      } else if (c === "\\") {
+        const next2 = text[this.#at + 1];
+        if (next2 === void 0 || !PRINTABLE_ASCII.test(next2)) decline();
+        if (value !== void 0) value += next2;
+        this.#at += 2;
+      } else break;
+    }
+    if (this.#at === start2) decline();
+    const next = text[this.#at];
+    if ((next === "<" || next === ">") && /[0-9]$/.test(text.slice(start2, this.#at))) decline();
+    return { value, raw: text.slice(start2, this.#at), start: start2, end: this.#at };
+  }
+  /**
+   * "…" with no backquote and no `$` but `${NAME}` (which makes the value unknown: `undefined`); `\"`, `\\`,
+   * `\$` and `` \` `` are unescaped, other backslashes kept.
+   */
+  #doubleQuoted() {
+    const text = this.#text;
+    let value = "";
+    let i2 = this.#at + 1;
+    for (; ; ) {
+      const c = text[i2];
+      if (c === void 0 || c === "`") decline();
+      if (c === '"') break;
+      if (c === "$") {
+        i2 = this.#parameter(i2);
+        value = void 0;
+        continue;
+      }
+      if (c === "\\") {
+        const next = text[i2 + 1];
+        if (next === void 0 || !PRINTABLE_ASCII.test(next)) decline();
+        if (value !== void 0)
+          value += next === '"' || next === "\\" || next === "$" || next === "`" ? next : `\\${next}`;
+        i2 += 2;
+        continue;
+      }
+      const ch = String.fromCodePoint(text.codePointAt(i2) ?? 0);
+      if (!QUOTED_CHAR.test(ch)) decline();
+      if (value !== void 0) value += ch;
+      i2 += ch.length;
+    }
+    this.#at = i2 + 1;
+    return value;
+  }
+  /** `${NAME}` at `i` (the only expansion read here: CI template masks are such); returns the index after it. */
+  #parameter(i2) {
+    const match = PARAMETER.exec(this.#text.slice(i2, i2 + MAX_PARAMETER));
+    if (match === null) decline();
+    return i2 + match[0].length;
+  }
+  #operator() {
+    const text = this.#text;
+    const c = text[this.#at];
+    const next = text[this.#at + 1];
+    if (c === "&" && next === "&") {
+      this.#at += 2;
+      return "&&";
+    }
+    if (c === "|" && next === "|") {
+      this.#at += 2;
+      return "||";
+    }
+    if (c === "|" && next !== "&") {
+      this.#at += 1;
+      return "|";
+    }
+    if (c === ";" && next !== ";" && next !== "&") {
+      this.#at += 1;
+      return ";";
+    }
+    return void 0;
+  }
+  /** Blanks and line continuations (a backslash-newline between words is blank). */
+  #blanks() {
+    const text = this.#text;
+    for (; ; ) {
+      const c = text[this.#at];
+      if (c === " " || c === "	") this.#at++;
+      else if (c === "\\" && text[this.#at + 1] === "\n") this.#at += 2;
+      else break;
+    }
+  }
+  /** Blanks, newlines and blank lines. */
+  #lineBreaks() {
+    for (; ; ) {
+      this.#blanks();
+      if (this.#text[this.#at] !== "\n") break;
+      this.#at++;
+    }
+  }
+};
+
 // src/parsers/shell.ts
 var { syntax } = import_mvdan_sh.default;
 var PIPE = 12;
@@ -7429,6 +7717,9 @@ var REDIRECT_OPS = {
 var MAX_SHELL_C_DEPTH = 3;
 var parser;
 function parseShell(text, options = {}) {
+  return quickParseShell(text, options.offset ?? 0) ?? parseShellFull(text, options);
+}
+function parseShellFull(text, options = {}) {
   const offset = options.offset ?? 0;
   const state = { commands: [], nextPipeline: 0 };
   const result = parseInto(text, state, { base: offset, lo: -Infinity, hi: Infinity }, "script", 0);
@@ -13908,7 +14199,7 @@ var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/models/interpolation.ts
 var BRACED = /\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?([^${}]*)\}/;
-var BARE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+var BARE2 = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var ESCAPED_DOLLAR = "\0";
 function interpolate(text) {
   let unresolved = false;
@@ -13923,7 +14214,7 @@ function interpolate(text) {
     else unresolved = true;
     current = current.slice(0, m.index) + replacement + current.slice(m.index + m[0].length);
   }
-  current = current.replace(BARE, () => {
+  current = current.replace(BARE2, () => {
     unresolved = true;
     return "";
   });
@@ -18882,7 +19173,7 @@ function downstreamOf(workflow, job) {
 
 // src/models/gitlab-ci.ts
 var import_picomatch2 = __toESM(require_picomatch(), 1);
-var RESERVED = /* @__PURE__ */ new Set([
+var RESERVED2 = /* @__PURE__ */ new Set([
   "default",
   "include",
   "stages",
@@ -19022,7 +19313,7 @@ function buildPipeline(project, root) {
         if (name3 === "stages" && stages === void 0 && (0, import_yaml2.isSeq)(value)) {
           stages = value.items.flatMap((i2) => scalarString(resolve2(i2, d.doc)) ?? []);
         }
-        if (RESERVED.has(name3) || !(0, import_yaml2.isMap)(value)) continue;
+        if (RESERVED2.has(name3) || !(0, import_yaml2.isMap)(value)) continue;
         const def = {
           name: name3,
           hidden: name3.startsWith("."),

@@ -13,7 +13,7 @@ import {
   projectDir,
   recordChangedFile,
   reviewChangedFiles
-} from "./hook-chunk-JTPVO7RH.mjs";
+} from "./hook-chunk-R25BZGA7.mjs";
 import "./hook-chunk-5KLILL25.mjs";
 import {
   require_node_path

@@ -7,7 +7,7 @@ import "./hook-chunk-3A3DTUTA.mjs";
 
 // lazy:src/adapters/hook/pre-bash.ts
 init_lazy_module();
-var lazy = lazyExports("hook-lazy-pre-bash.cjs", "a18be44585080931", { "callable": false, "esModule": true, "keys": { "preBash": null, "verdictText": null } });
+var lazy = lazyExports("hook-lazy-pre-bash.cjs", "9e769e8366906554", { "callable": false, "esModule": true, "keys": { "preBash": null, "verdictText": null } });
 function preBash(...args) {
   return lazy.preBash(...args);
 }

@@ -1,15 +1,15 @@
 /**
- * The guard's fast path must read every command line it accepts exactly as the full parser does: same
- * words, values, offsets, redirects and pipelines, hence the same guard decisions. Checked on every string
- * literal of the guard, hook and shell-parser test tables, and on generated command lines built from the
- * constructs it accepts and the ones it must decline.
+ * `parseShell`'s fast path must read every script it accepts exactly as the full parser does: same words,
+ * values, offsets, redirects and pipelines, hence the same guard decisions and findings. Checked on every
+ * string literal of the guard, hook and shell-parser test tables, and on generated scripts (one or more
+ * lines, at offset 0 or not) built from the constructs it accepts and the ones it must decline.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { parseShell } from '../parsers/shell.js';
 import { quickParseShell } from './quick-shell.js';
+import { parseShell, parseShellFull } from './shell.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -47,10 +47,12 @@ function stringLiterals(path: string): string[] {
   return out;
 }
 
-function expectSameAsFullParser(text: string): boolean {
-  const quick = quickParseShell(text);
+function expectSameAsFullParser(text: string, offset = 0): boolean {
+  const quick = quickParseShell(text, offset);
   if (quick === undefined) return false;
-  expect(quick, text).toStrictEqual(parseShell(text));
+  const full = parseShellFull(text, { offset });
+  expect(quick, `${JSON.stringify(text)} at ${offset}`).toStrictEqual(full);
+  expect(parseShell(text, { offset })).toStrictEqual(full);
   return true;
 }
 
@@ -58,7 +60,10 @@ describe('quickParseShell', () => {
   it('reads the command lines of the test tables exactly as parseShell does', () => {
     const literals = new Set(TABLES.flatMap((t) => stringLiterals(`${root}${t}`)));
     let accepted = 0;
-    for (const text of literals) if (expectSameAsFullParser(text)) accepted++;
+    for (const text of literals) {
+      if (expectSameAsFullParser(text)) accepted++;
+      expect(expectSameAsFullParser(text, 1234)).toBe(quickParseShell(text) !== undefined);
+    }
     // The tables are mostly plain command lines: the fast path must be the one that reads them.
     expect(accepted).toBeGreaterThan(300);
   });
@@ -81,8 +86,16 @@ describe('quickParseShell', () => {
       'ssh host kubectl get pods',
       'sudo rm -rf /var/tmp/x',
       'echo "déjà vu ✓"',
+      'ls\nrm -rf /',
+      'npm ci\nnpm test\ndocker build -t svc-0:${______________} .\n',
+      '\n\nmake\n\n  make test\n',
+      'make build &&\n  make test ||\n\n  echo failed',
+      'cat x |\n  grep y; ls',
+      'apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*',
+      'echo "${HOME}/x" ${A_1}y',
     ]) {
       expect(expectSameAsFullParser(text), text).toBe(true);
+      expect(expectSameAsFullParser(text, 77), text).toBe(true);
     }
   });
 
@@ -102,8 +115,15 @@ describe('quickParseShell', () => {
       '! git diff --quiet',
       'cat <<EOF\nx\nEOF',
       'cat <<< x',
-      'ls\nrm -rf /',
       'sleep 1 &',
+      'ls\r\nrm x',
+      'ls\n# comment\nrm x',
+      'echo ${HOME:-x}',
+      'echo ${#HOME}',
+      '${X} arg',
+      'echo a\\\nb',
+      'a &&\n',
+      'a\n;b',
       'ls # comment',
       'echo "unterminated',
       'a &&',
@@ -121,7 +141,7 @@ describe('quickParseShell', () => {
     /** Mostly what the fast path accepts, with the constructs it must decline mixed in. */
     const pick = (plain: string[], tricky: string[]) =>
       fc.oneof(
-        { weight: 6, arbitrary: fc.constantFrom(...plain) },
+        { weight: 12, arbitrary: fc.constantFrom(...plain) },
         { weight: 1, arbitrary: fc.constantFrom(...tricky) },
       );
     const name = pick(
@@ -145,7 +165,27 @@ describe('quickParseShell', () => {
       ['if', 'then', 'export', 'time', 'let', 'in', '{', '}', '!', '[[', 'a=b', '"git"', 'x#y', '*', 'é', '$X', 'f()'],
     );
     const bare = pick(
-      ['apply', '-f', 'k8s/', '-rf', '--force', '-c', '-ec', 'a=b', 'x#y', '*.ts', '{}', '{a,b}', '}', '{', '!', 'a!'],
+      [
+        '${_____}',
+        '${A1}',
+        'x${_}',
+        'apply',
+        '-f',
+        'k8s/',
+        '-rf',
+        '--force',
+        '-c',
+        '-ec',
+        'a=b',
+        'x#y',
+        '*.ts',
+        '{}',
+        '{a,b}',
+        '}',
+        '{',
+        '!',
+        'a!',
+      ],
       [
         '#c',
         '[x]',
@@ -165,12 +205,37 @@ describe('quickParseShell', () => {
         ')',
         'a(b)',
         '@(x)',
+        '$X',
+        '${X:-y}',
+        '${#X}',
+        '${1}',
+        '${X',
+        '\\\n',
       ],
     );
     const escaped = fc.constantFrom('\\;', '\\ ', '\\$x', '\\"', '\\#', '\\');
     const quotedUnit = fc.constantFrom('a', ' ', '"', '\\', '#', '\t', 'é', '😀', '!', '*', '$', '`', '\n');
     const single = fc.string({ unit: quotedUnit, maxLength: 6 }).map((s) => `'${s.replaceAll("'", '')}'`);
-    const doubleUnit = fc.constantFrom('a', ' ', "'", '\\"', '\\\\', '\\$', '\\x', '#', 'é', '😀', '!', '$', '`', '\n');
+    const doubleUnit = fc.constantFrom(
+      'a',
+      ' ',
+      "'",
+      '\\"',
+      '\\\\',
+      '\\$',
+      '\\x',
+      '#',
+      'é',
+      '😀',
+      '!',
+      '$',
+      '`',
+      '\n',
+      '${_____}',
+      '${X}',
+      '${X-}',
+      '\\\n',
+    );
     const double = fc.string({ unit: doubleUnit, maxLength: 6 }).map((s) => `"${s}"`);
     const part = fc.oneof({ weight: 5, arbitrary: bare }, single, double, escaped);
     const word = fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
@@ -182,7 +247,7 @@ describe('quickParseShell', () => {
         fc.oneof(word, fc.constantFrom('1', '-', '/dev/null', '')),
       )
       .map((parts) => parts.join(''));
-    const blank = pick([' '], ['  ', '\t', '']);
+    const blank = pick([' '], ['  ', '\t', '', ' \\\n  ', '\\\n']);
     const command = fc
       .tuple(
         fc.option(redirect, { freq: 8 }),
@@ -192,22 +257,33 @@ describe('quickParseShell', () => {
       .map(
         ([lead, first, rest]) => `${lead === null ? '' : `${lead} `}${first}${rest.map(([b, w]) => b + w).join('')}`,
       );
-    const operator = pick(['&&', '||', ';', '|'], ['|&', '&', ';;', '\n', '', '; ;']);
+    const operator = pick(
+      ['&&', '||', ';', '|', '\n', '\n\n', '&&\n', '||\n  ', '|\n', ';\n'],
+      ['|&', '&', ';;', '', '; ;', '\n;', '&&\n\n', '|\n\n', '\r\n', '\n# c\n', ' #c\n', '\n}\n'],
+    );
     const line = fc
       .tuple(
+        fc.constantFrom('', '', '', '\n', ' \n\n'),
         command,
-        fc.array(fc.tuple(blank, operator, blank, command), { maxLength: 3 }),
-        fc.constantFrom('', ';', ' ', ' &&'),
+        fc.array(fc.tuple(blank, operator, blank, command), { maxLength: 4 }),
+        fc.constantFrom('', ';', ' ', ' &&', '\n', ';\n', '\n\n', ' \\\n'),
       )
-      .map(([first, rest, end]) => first + rest.map((r) => r.join('')).join('') + end);
+      .map(([lead, first, rest, end]) => lead + first + rest.map((r) => r.join('')).join('') + end);
+    const offset = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 }));
     let accepted = 0;
+    let multiLine = 0;
     fc.assert(
-      fc.property(line, (text) => {
-        if (expectSameAsFullParser(text)) accepted++;
+      fc.property(line, offset, (text, at) => {
+        if (expectSameAsFullParser(text, at)) {
+          accepted++;
+          if (text.trim().includes('\n')) multiLine++;
+        }
       }),
-      { numRuns: 5000 },
+      { numRuns: Number(process.env.QS_RUNS ?? 10000) },
     );
+    // Scripts of several lines are among them.
+    expect(multiLine).toBeGreaterThan(200);
     // Enough generated lines are plain for the comparison to mean something.
-    expect(accepted).toBeGreaterThan(500);
+    expect(accepted).toBeGreaterThan(800);
   });
 });
