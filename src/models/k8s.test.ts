@@ -243,16 +243,25 @@ describe('k8sIndex memory', () => {
     expect([...index.tokenlessDefaultAccounts]).toEqual(['shop']);
   });
 
-  it('does not keep the trees it parsed, and keeps those parsed before', () => {
+  it('keeps the trees it parsed only within its source budget, and keeps those parsed before', () => {
     const project = projectOf(files);
-    const parsedBefore = project.get('a/svc.yaml');
-    const notParsed = project.get('a/deploy.yaml');
-    if (!parsedBefore || !notParsed) throw new Error('no file');
-    const objects = k8sObjects(parsedBefore);
-    k8sIndex(project);
-    expect(k8sObjects(parsedBefore)).toBe(objects);
-    expect(notParsed.cached('k8s-objects', () => 'not cached')).toBe('not cached');
-    expect(notParsed.cached('yaml', () => 'not cached')).toBe('not cached');
+    const [deploy, sa, svc] = ['a/deploy.yaml', 'a/sa.yaml', 'a/svc.yaml'].map((p) => project.get(p));
+    if (!deploy || !sa || !svc) throw new Error('no file');
+    const objects = k8sObjects(svc);
+    // Files in order: a/deploy.yaml fits the budget exactly, a/sa.yaml does not.
+    k8sIndex(project, deploy.text.length);
+    expect(k8sObjects(svc)).toBe(objects);
+    expect(deploy.cached('k8s-objects', () => 'not cached')).not.toBe('not cached');
+    expect(sa.cached('k8s-objects', () => 'not cached')).toBe('not cached');
+    expect(sa.cached('yaml', () => 'not cached')).toBe('not cached');
+  });
+
+  it('with no budget, keeps none of the trees it parsed', () => {
+    const project = projectOf(files);
+    k8sIndex(project, 0);
+    for (const file of project.ofKind('k8s')) {
+      expect(file.cached('k8s-objects', () => 'not cached')).toBe('not cached');
+    }
   });
 });
 

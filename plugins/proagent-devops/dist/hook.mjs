@@ -39,12 +39,12 @@ async function dispatch(input, env) {
       if (WRITE_TOOLS.has(tool)) return (await import("./hook-pre-write-VCJ6AKFC.mjs")).preWrite(input, env);
       return {};
     case "PostToolUse":
-      if (WRITE_TOOLS.has(tool)) return (await import("./hook-post-tool-use-XLIBMJ7X.mjs")).postToolUse(input, env);
+      if (WRITE_TOOLS.has(tool)) return (await import("./hook-post-tool-use-6XZF3SVX.mjs")).postToolUse(input, env);
       return {};
     case "SessionStart":
-      return (await import("./hook-session-start-OPWCAXRM.mjs")).sessionStart(input, env);
+      return (await import("./hook-session-start-DBULSVNB.mjs")).sessionStart(input, env);
     case "Stop":
-      return (await import("./hook-stop-G5BB35GW.mjs")).stop(input, env);
+      return (await import("./hook-stop-7LA4BFWS.mjs")).stop(input, env);
   }
 }
 async function runHook(eventArg, stdin, env) {

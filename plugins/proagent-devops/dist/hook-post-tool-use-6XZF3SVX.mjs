@@ -13,7 +13,7 @@ import {
   projectDir,
   recordChangedFile,
   reviewChangedFiles
-} from "./hook-chunk-R25BZGA7.mjs";
+} from "./hook-chunk-KM7IDG6B.mjs";
 import "./hook-chunk-5KLILL25.mjs";
 import {
   require_node_path

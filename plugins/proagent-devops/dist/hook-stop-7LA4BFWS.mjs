@@ -14,7 +14,7 @@ import {
   projectDir,
   recordBlockedOn,
   reviewChangedFiles
-} from "./hook-chunk-R25BZGA7.mjs";
+} from "./hook-chunk-KM7IDG6B.mjs";
 import "./hook-chunk-5KLILL25.mjs";
 import "./hook-chunk-CFNLOGWS.mjs";
 import {

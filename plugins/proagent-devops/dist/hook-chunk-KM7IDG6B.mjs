@@ -26893,10 +26893,11 @@ var rule68 = defineRule({
 // src/models/k8s-index.ts
 var import_node_path14 = __toESM(require_node_path(), 1);
 var CLUSTER_WIDE = "*";
-function k8sIndex(project) {
-  return project.cached("k8s-index", () => buildIndex(project));
+var RETAINED_SOURCE = 3e6;
+function k8sIndex(project, retainedSource = RETAINED_SOURCE) {
+  return project.cached("k8s-index", () => buildIndex(project, retainedSource));
 }
-function buildIndex(project) {
+function buildIndex(project, retainedSource) {
   const kustomizations = indexKustomizations(project);
   const kustomizationsOf = (file) => kustomizations.get(file.path) ?? [];
   const namespaceOf = (obj) => obj.namespace ?? kustomizationsOf(obj).find((k) => k.namespace !== void 0)?.namespace ?? "default";
@@ -26910,10 +26911,15 @@ function buildIndex(project) {
     limitRangeDefaults: /* @__PURE__ */ new Map(),
     tokenlessDefaultAccounts: /* @__PURE__ */ new Set()
   };
+  let retained = 0;
   for (const file of project.ofKind("k8s")) {
-    file.uncached(() => {
+    const read = () => {
       for (const obj of k8sObjects(file)) indexObject(obj, namespaceOf(obj), index2);
-    });
+    };
+    if (retained + file.text.length <= retainedSource) {
+      retained += file.text.length;
+      read();
+    } else file.uncached(read);
   }
   const { workloads } = index2;
   return {

@@ -10,7 +10,7 @@ import {
   review,
   walkProject,
   writeState
-} from "./hook-chunk-R25BZGA7.mjs";
+} from "./hook-chunk-KM7IDG6B.mjs";
 import "./hook-chunk-5KLILL25.mjs";
 import {
   require_node_path
